@@ -1,0 +1,66 @@
+#include "wardsim/app/cli.h"
+
+#include <exception>
+
+#include "commands.h"
+#include "wardsim/app/exit_codes.h"
+#include "wardsim/error.h"
+
+namespace wardsim::app {
+namespace {
+
+constexpr const char* kUsage = R"(Usage: wardsim COMMAND [options]
+
+Projects a ward's population district by district.
+
+Commands:
+  run       project a scenario and write the results file (HDF5)
+  validate  check a scenario and all its tables, reporting every problem
+  info      describe what a results file holds
+
+Options:
+  -h, --help     show this help (also: wardsim COMMAND --help)
+  --version      print the version
+
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input, 4 file I/O.
+)";
+
+void print_error(std::ostream& err, const std::string& command, const std::exception& error) {
+  err << "wardsim " << command << ": ";
+  if (const auto* input = dynamic_cast<const InputError*>(&error)) {
+    const auto& problems = input->problems();
+    err << (problems.size() == 1 ? "1 problem" : std::to_string(problems.size()) + " problems")
+        << ":\n";
+    for (const auto& problem : problems) err << "  " << problem << "\n";
+    return;
+  }
+  if (dynamic_cast<const Error*>(&error) == nullptr) err << "internal error: ";
+  err << error.what() << "\n";
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    (args.empty() ? err : out) << kUsage;
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  if (args[0] == "--version") {
+    out << "wardsim " << WARDSIM_VERSION << "\n";
+    return kExitOk;
+  }
+  const std::string& command = args[0];
+  const CommandContext context{{args.begin() + 1, args.end()}, out, err};
+  try {
+    if (command == "run") return run_command(context);
+    if (command == "validate") return validate_command(context);
+    if (command == "info") return info_command(context);
+    throw UsageError("unknown command '" + command +
+                     "' (expected run, validate or info; see --help)");
+  } catch (const std::exception& error) {
+    print_error(err, command, error);
+    return exit_code_for(error);
+  }
+}
+
+}  // namespace wardsim::app

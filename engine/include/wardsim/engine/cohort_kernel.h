@@ -1,0 +1,23 @@
+#pragma once
+// The deterministic multiregional cohort-component kernel.
+
+#include "wardsim/engine/projection.h"
+#include "wardsim/engine/projection_inputs.h"
+
+namespace wardsim::engine {
+
+// Scratch space reused across steps so that the annual step allocates nothing.
+struct StepWorkspace {
+  DistrictCube survivors;  // cohort after deaths and out-migration, before moves
+  explicit StepWorkspace(int districts = 0);
+};
+
+// Advances `start` (1 January t) by one year into `end` (1 January t+1) and records the flows.
+// `end`, `flows` and `workspace` must be sized for start.rows() districts.
+void cohort_step(const DistrictCube& start, const YearRates& rates, DistrictCube& end,
+                 YearFlows& flows, StepWorkspace& workspace);
+
+// Runs the whole projection. Results are identical for any options.threads.
+Projection project_cohort(const ProjectionInputs& inputs, const RunOptions& options = {});
+
+}  // namespace wardsim::engine

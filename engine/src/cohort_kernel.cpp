@@ -1,0 +1,136 @@
+#include "wardsim/engine/cohort_kernel.h"
+
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include "wardsim/engine/thread_count.h"
+
+namespace wardsim::engine {
+namespace {
+
+using Eigen::Index;
+
+// Runs body(d) for every district; in parallel when the current arena has more than one thread.
+// Each district writes only its own rows, so the result does not depend on the schedule.
+template <typename Body>
+void for_each_district(Index districts, const Body& body) {
+  if (tbb::this_task_arena::max_concurrency() <= 1) {
+    for (Index d = 0; d < districts; ++d) body(d);
+    return;
+  }
+  tbb::parallel_for(tbb::blocked_range<Index>(0, districts, 4), [&](const auto& range) {
+    for (Index d = range.begin(); d != range.end(); ++d) body(d);
+  });
+}
+
+// Applies deaths, out-migration and moves out, in that order, to the cohorts of one district in
+// columns [first, first + count) of each sex, whose start-of-year sizes are in `cohort`.
+// Sequential decrements make the split exact: cohort = deaths + out + moves_out + remaining.
+template <typename Cohort>
+void decrement(Index d, int first_age, int count, const Cohort& cohort, int sex,
+               const YearRates& rates, YearFlows& flows, DistrictCube& remaining) {
+  const Index col = cell(sex, first_age);
+  const auto q =
+      (rates.death_probability.row(sex).segment(first_age, count) * rates.mortality_multiplier(d))
+          .min(1.0);
+  const auto o = (rates.out_migration_probability.row(sex).segment(first_age, count) *
+                  rates.out_migration_multiplier(d))
+                     .min(1.0);
+  const auto m =
+      (rates.move_probability.row(sex).segment(first_age, count) * rates.move_multiplier(d))
+          .min(1.0);
+
+  auto deaths = flows.deaths.row(d).segment(col, count);
+  auto out = flows.out_migration.row(d).segment(col, count);
+  auto moves = flows.moves_out.row(d).segment(col, count);
+  auto rest = remaining.row(d).segment(col, count);
+
+  deaths = cohort * q;
+  rest = cohort - deaths;
+  out = rest * o;
+  rest -= out;
+  moves = rest * m;
+  rest -= moves;
+}
+
+}  // namespace
+
+StepWorkspace::StepWorkspace(int districts) : survivors(DistrictCube::Zero(districts, kCells)) {}
+
+void cohort_step(const DistrictCube& start, const YearRates& rates, DistrictCube& end,
+                 YearFlows& flows, StepWorkspace& workspace) {
+  const Index districts = start.rows();
+  DistrictCube& remaining = workspace.survivors;
+  const Eigen::MatrixXd& destination = rates.move_destination;
+
+  // 1. Cohorts 1..100 (alive on 1 January): deaths, emigration, moves out.
+  for_each_district(districts, [&](Index d) {
+    for (int sex = 0; sex < kSexes; ++sex) {
+      const Index from = cell(sex, 0);
+      // Cohort a was aged a-1 on 1 January; the open cohort 100 also gathers those aged 100+.
+      Eigen::Array<double, 1, kAges - 1> cohort = start.row(d).segment<kAges - 1>(from);
+      cohort(kAges - 2) += start(d, cell(sex, kOpenAge));
+      decrement(d, 1, kAges - 1, cohort, sex, rates, flows, remaining);
+    }
+  });
+
+  // 2. Moves between districts are gathered per destination in a fixed origin order, and
+  //    in-migrants are allocated over districts by the year's profile.
+  for (int sex = 0; sex < kSexes; ++sex) {
+    flows.moves_out(Eigen::all, cell(sex, 0)) = 0.0;  // cohort 0 is handled after births
+  }
+  flows.moves_in.matrix().noalias() = destination.transpose() * flows.moves_out.matrix();
+  const Eigen::Map<const Eigen::Array<double, 1, kCells>> profile(rates.in_migrant_profile.data());
+  flows.in_migration.matrix().noalias() =
+      (rates.in_migrant_allocation * rates.in_migrants).matrix() * profile.matrix();
+  end = remaining + flows.moves_in + flows.in_migration;
+
+  // 3. Births on the mean female population of the year, then the newborns' own decrements.
+  for_each_district(districts, [&](Index d) {
+    const auto women_start = start.row(d).segment<kAges>(cell(kFemale, 0));
+    const auto women_end = end.row(d).segment<kAges>(cell(kFemale, 0));
+    const double births = 0.5 * (rates.fertility.row(d) * (women_start + women_end)).sum();
+    flows.births(d, kMale) = births * rates.male_birth_share;
+    flows.births(d, kFemale) = births - flows.births(d, kMale);
+    for (int sex = 0; sex < kSexes; ++sex) {
+      const Eigen::Array<double, 1, 1> newborns(flows.births(d, sex));
+      decrement(d, 0, 1, newborns, sex, rates, flows, remaining);
+    }
+  });
+
+  // 4. Newborns who moved, and the end-of-year count of cohort 0.
+  for (int sex = 0; sex < kSexes; ++sex) {
+    const Index col = cell(sex, 0);
+    flows.moves_in.col(col).matrix().noalias() =
+        destination.transpose() * flows.moves_out.col(col).matrix();
+    end.col(col) = remaining.col(col) + flows.moves_in.col(col) + flows.in_migration.col(col);
+  }
+}
+
+Projection project_cohort(const ProjectionInputs& inputs, const RunOptions& options) {
+  check_inputs(inputs);
+  const int districts = inputs.dims.district_count();
+  const auto steps = static_cast<std::size_t>(inputs.dims.steps());
+
+  Projection projection;
+  projection.dims = inputs.dims;
+  projection.population.reserve(steps + 1);
+  projection.flows.reserve(steps);
+  projection.population.push_back(inputs.base_population);
+
+  tbb::task_arena arena(resolve_thread_count(options.threads));
+  arena.execute([&] {
+    StepWorkspace workspace(districts);
+    for (std::size_t step = 0; step < steps; ++step) {
+      DistrictCube next(districts, kCells);
+      YearFlows flows(districts);
+      cohort_step(projection.population.back(), inputs.rates[step], next, flows, workspace);
+      projection.population.push_back(std::move(next));
+      projection.flows.push_back(std::move(flows));
+    }
+  });
+  return projection;
+}
+
+}  // namespace wardsim::engine

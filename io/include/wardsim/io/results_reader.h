@@ -1,0 +1,26 @@
+#pragma once
+// Reads results files back: the projection cube and flows, provenance, and a human summary.
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "wardsim/engine/projection.h"
+#include "wardsim/io/provenance.h"
+
+namespace wardsim::io {
+
+// Names of the scenarios in a results file. Throws IoError if the file cannot be opened and
+// InputError if it is not a wardsim results file.
+std::vector<std::string> list_scenarios(const std::filesystem::path& file);
+
+// The projection (dims with district labels, population, flows) of one scenario.
+engine::Projection read_projection(const std::filesystem::path& file, const std::string& scenario);
+
+Provenance read_provenance(const std::filesystem::path& file, const std::string& scenario);
+
+// What `wardsim info` prints: scenarios, dimensions, years, provenance and datasets.
+void describe_results(const std::filesystem::path& file, std::ostream& out);
+
+}  // namespace wardsim::io

@@ -1,0 +1,34 @@
+#pragma once
+// Reads every scenario file and table once, remembering each file's digest for provenance.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "wardsim/scenarios/problem_list.h"
+#include "wardsim/scenarios/scenario.h"
+
+namespace wardsim::scenarios {
+
+class InputReader {
+ public:
+  // Returns the bytes of `file`, or records "DISPLAY: cannot read file (REASON)" and returns
+  // nothing. `named_as` is the path as written where the file is named, kept for provenance.
+  std::optional<std::string> read(const std::filesystem::path& file, const std::string& display,
+                                  const std::string& named_as, ProblemList& problems);
+
+  const std::vector<InputFile>& files_read() const { return files_read_; }
+
+ private:
+  std::vector<InputFile> files_read_;
+};
+
+// The bytes of `file`, or the system's reason it could not be read.
+struct FileBytes {
+  std::optional<std::string> bytes;
+  std::string error;  // e.g. "No such file or directory"
+};
+FileBytes read_file_bytes(const std::filesystem::path& file);
+
+}  // namespace wardsim::scenarios

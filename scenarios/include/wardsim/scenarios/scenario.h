@@ -1,0 +1,35 @@
+#pragma once
+// A scenario resolved from its files: the engine inputs plus what provenance needs.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "wardsim/engine/projection_inputs.h"
+
+namespace wardsim::scenarios {
+
+struct InputFile {
+  std::string path;    // as named (relative to the scenario file that names it)
+  std::string sha256;  // hex digest of the bytes that were read
+};
+
+struct Scenario {
+  std::string name;
+  std::string title;
+  std::string description;
+  std::filesystem::path file;          // the scenario file that was loaded
+  std::string resolved_text;           // TOML after extends and --set, as recorded in results
+  std::vector<std::string> overrides;  // the KEY=VALUE overrides applied, in order
+  std::vector<InputFile> input_files;  // every scenario file and table read, with digests
+  std::vector<std::string> estimates;  // [provenance] estimates
+  engine::ProjectionInputs inputs;     // validated, ready to run
+};
+
+// Loads, merges (extends, then overrides), validates and builds a scenario. Every problem found in
+// the files, keys, tables and override arguments is collected and thrown together as one
+// InputError; a file that cannot be read is reported the same way (it is the user's input).
+Scenario load_scenario(const std::filesystem::path& file,
+                       const std::vector<std::string>& overrides = {});
+
+}  // namespace wardsim::scenarios

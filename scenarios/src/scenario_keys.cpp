@@ -1,0 +1,370 @@
+#include "scenario_keys.h"
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+#include <optional>
+#include <vector>
+
+#include "number_text.h"
+#include "wardsim/engine/dimensions.h"
+#include "wardsim/scenarios/scenario_document.h"
+
+namespace wardsim::scenarios {
+namespace {
+
+enum class Kind { Section, Integer, Number, Text, Name, TablePath, YearPath, TextList };
+
+struct KeySpec {
+  std::string_view key;
+  Kind kind;
+  bool required;
+  std::string_view what;      // what the key means, for "missing required key" messages
+  std::string_view expected;  // the rule, for "must be ..." messages
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+  bool exclusive = false;  // min < value < max rather than min ≤ value ≤ max
+};
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr std::string_view kYearRule = "an integer year between 1900 and 2200";
+constexpr std::string_view kTableRule = "a path to a CSV file (a string)";
+
+// Every key of docs/scenario_format.md. Order matters only for messages about missing keys.
+const std::vector<KeySpec>& key_specs() {
+  static const std::vector<KeySpec> specs = {
+      {"extends", Kind::Text, false, "the file to start from", "a path (a string)"},
+      {"scenario", Kind::Section, false, "", "a table"},
+      {"scenario.name", Kind::Name, true, "the scenario's name",
+       "a string of lowercase letters, digits and _"},
+      {"scenario.title", Kind::Text, false, "", "a string"},
+      {"scenario.description", Kind::Text, false, "", "a string"},
+      {"scenario.base_year", Kind::Integer, true, "the year of the base population", kYearRule,
+       1900, 2200},
+      {"scenario.end_year", Kind::Integer, true, "the year of the last snapshot", kYearRule, 1900,
+       2200},
+      {"tables", Kind::Section, false, "", "a table"},
+      {"tables.districts", Kind::TablePath, true, "the districts table", kTableRule},
+      {"tables.base_population", Kind::TablePath, true, "the base population table", kTableRule},
+      {"tables.fertility", Kind::TablePath, true, "the fertility table", kTableRule},
+      {"tables.mortality", Kind::TablePath, true, "the mortality table", kTableRule},
+      {"tables.out_migration", Kind::TablePath, true, "the out-migration table", kTableRule},
+      {"tables.in_migration_profile", Kind::TablePath, true, "the in-migration profile table",
+       kTableRule},
+      {"tables.moves", Kind::TablePath, true, "the moves table", kTableRule},
+      {"tables.move_destinations", Kind::TablePath, true, "the move destinations table",
+       kTableRule},
+      {"tables.district_factors", Kind::TablePath, true, "the district factors table", kTableRule},
+      {"fertility", Kind::Section, false, "", "a table"},
+      {"fertility.tfr", Kind::YearPath, true, "total fertility rate", "a number between 0.1 and 5",
+       0.1, 5},
+      {"fertility.sex_ratio_at_birth", Kind::Number, true, "male births per female birth",
+       "a number between 0.9 and 1.2", 0.9, 1.2},
+      {"mortality", Kind::Section, false, "", "a table"},
+      {"mortality.table_year", Kind::Integer, true, "the year the qx table describes", kYearRule,
+       1900, 2200},
+      {"mortality.improvement", Kind::Section, false, "", "a table { male = ..., female = ... }"},
+      {"mortality.improvement.male", Kind::Number, true, "annual proportional decline of male qx",
+       "a number between -0.05 and 0.1", -0.05, 0.1},
+      {"mortality.improvement.female", Kind::Number, true,
+       "annual proportional decline of female qx", "a number between -0.05 and 0.1", -0.05, 0.1},
+      {"mortality.infant_a0", Kind::Number, true, "mean age at death of infants",
+       "a number between 0 and 1", 0, 1, true},
+      {"migration", Kind::Section, false, "", "a table"},
+      {"migration.in_migrants", Kind::YearPath, true, "persons moving into the ward per year",
+       "a number ≥ 0", 0, kInf},
+      {"migration.out_migration_multiplier", Kind::YearPath, true,
+       "multiplier of the out_migration table", "a number ≥ 0", 0, kInf},
+      {"migration.move_multiplier", Kind::YearPath, true, "multiplier of the moves table",
+       "a number ≥ 0", 0, kInf},
+      {"provenance", Kind::Section, false, "", "a table"},
+      {"provenance.estimates", Kind::TextList, false, "", "a list of strings"},
+  };
+  return specs;
+}
+
+const KeySpec* find_spec(std::string_view key) {
+  for (const auto& spec : key_specs()) {
+    if (spec.key == key) return &spec;
+  }
+  return nullptr;
+}
+
+std::string suggestion_for(std::string_view key) {
+  const KeySpec* best = nullptr;
+  std::size_t best_distance = std::numeric_limits<std::size_t>::max();
+  for (const auto& spec : key_specs()) {
+    const std::size_t distance = edit_distance(key, spec.key);
+    if (distance < best_distance) {
+      best = &spec;
+      best_distance = distance;
+    }
+  }
+  const std::size_t tolerated = std::max<std::size_t>(2, key.size() / 5);
+  if (best == nullptr || best_distance > tolerated) return {};
+  return " (did you mean '" + std::string(best->key) + "'?)";
+}
+
+bool is_name(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+std::optional<int> parse_year_key(std::string_view text) {
+  int year = 0;
+  const auto [stop, error] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (text.empty() || error != std::errc() || stop != text.data() + text.size() || year < 1900 ||
+      year > 2200) {
+    return std::nullopt;
+  }
+  return year;
+}
+
+class Checker {
+ public:
+  Checker(const KeyOrigins& origins, ProblemList& problems)
+      : origins_(origins), problems_(problems) {}
+
+  void walk(const toml::table& table, const std::string& prefix) {
+    for (auto&& [name, node] : table) {
+      const std::string key =
+          prefix.empty() ? std::string(name.str()) : prefix + '.' + std::string(name.str());
+      const KeySpec* spec = find_spec(key);
+      if (spec == nullptr) {
+        problem(key, "unknown key '" + key + "'" + suggestion_for(key));
+      } else if (spec->kind == Kind::Section) {
+        if (const auto* section = node.as_table()) {
+          walk(*section, key);
+        } else {
+          must_be(*spec, key, node);
+        }
+      } else {
+        check_value(*spec, key, node);
+      }
+    }
+  }
+
+  void report_missing(const toml::table& merged) {
+    for (const auto& spec : key_specs()) {
+      if (spec.required && !merged.at_path(spec.key)) {
+        problems_.add(origins_.of("").display + ": missing required key '" + std::string(spec.key) +
+                      "' (" + std::string(spec.what) + ", " + std::string(spec.expected) + ")");
+      }
+    }
+  }
+
+  bool valid(std::string_view key) const {
+    return std::find(invalid_.begin(), invalid_.end(), key) == invalid_.end();
+  }
+
+  void problem(std::string_view key, const std::string& message) {
+    problems_.add(origins_.of(key).display + ": " + message);
+    invalid_.emplace_back(key);
+  }
+
+ private:
+  void must_be(const KeySpec& spec, const std::string& key, const toml::node& node,
+               std::string_view alternative = {}) {
+    problem(key, "key '" + key + "' must be " + std::string(spec.expected) +
+                     std::string(alternative) + ", found " + describe_value(node));
+  }
+
+  // A number in the spec's range; `key` may name one year of a year path.
+  void check_number(const KeySpec& spec, const std::string& key, const toml::node& node,
+                    std::string_view alternative = {}) {
+    const std::optional<double> value = node.value<double>();
+    if (!node.is_number() || !value) return must_be(spec, key, node, alternative);
+    const bool in_range = spec.exclusive ? (*value > spec.min && *value < spec.max)
+                                         : (*value >= spec.min && *value <= spec.max);
+    if (!in_range) must_be(spec, key, node);
+  }
+
+  void check_value(const KeySpec& spec, const std::string& key, const toml::node& node) {
+    switch (spec.kind) {
+      case Kind::Section:
+        break;
+      case Kind::Integer:
+        if (!node.is_integer()) return must_be(spec, key, node);
+        check_number(spec, key, node);
+        break;
+      case Kind::Number:
+        check_number(spec, key, node);
+        break;
+      case Kind::Text:
+        if (!node.is_string()) must_be(spec, key, node);
+        break;
+      case Kind::Name:
+      case Kind::TablePath: {
+        const auto* text = node.as_string();
+        if (text == nullptr ||
+            (spec.kind == Kind::Name ? !is_name(text->get()) : text->get().empty())) {
+          must_be(spec, key, node);
+        }
+        break;
+      }
+      case Kind::YearPath:
+        check_year_path(spec, key, node);
+        break;
+      case Kind::TextList: {
+        const auto* list = node.as_array();
+        if (list == nullptr || !list->is_homogeneous(toml::node_type::string)) {
+          if (list == nullptr || !list->empty()) must_be(spec, key, node);
+        }
+        break;
+      }
+    }
+  }
+
+  void check_year_path(const KeySpec& spec, const std::string& key, const toml::node& node) {
+    static constexpr std::string_view kOrTable = ", or a table of year = value";
+    const auto* points = node.as_table();
+    if (points == nullptr) return check_number(spec, key, node, kOrTable);
+    if (points->empty()) {
+      return problem(key, "key '" + key + "' must be " + std::string(spec.expected) +
+                              std::string(kOrTable) + ", found an empty table");
+    }
+    for (auto&& [year, value] : *points) {
+      if (!parse_year_key(year.str())) {
+        problem(key, "key '" + key + "' has '" + std::string(year.str()) +
+                         "' where a year between 1900 and 2200 was expected");
+      } else {
+        const std::size_t before = invalid_.size();
+        check_number(spec, key + '.' + std::string(year.str()), value);
+        if (invalid_.size() != before) invalid_.push_back(key);
+      }
+    }
+  }
+
+  const KeyOrigins& origins_;
+  ProblemList& problems_;
+  std::vector<std::string> invalid_;
+};
+
+YearPath year_path_of(const toml::node& node) {
+  if (const auto* points = node.as_table()) {
+    std::map<int, double> values;
+    for (auto&& [year, value] : *points) {
+      values[*parse_year_key(year.str())] = *value.value<double>();
+    }
+    return YearPath(std::move(values));
+  }
+  return YearPath(*node.value<double>());
+}
+
+}  // namespace
+
+void KeyOrigins::set(const std::string& key, const KeyOrigin& origin) {
+  // A key set as a whole replaces whatever set its parts before.
+  const std::string below = key + '.';
+  for (auto it = by_key_.lower_bound(below); it != by_key_.end() && it->first.starts_with(below);) {
+    it = by_key_.erase(it);
+  }
+  by_key_.insert_or_assign(key, origin);
+}
+
+const KeyOrigin& KeyOrigins::of(std::string_view key) const {
+  for (;;) {
+    if (const auto it = by_key_.find(key); it != by_key_.end()) return it->second;
+    const std::size_t dot = key.rfind('.');
+    if (dot == std::string_view::npos) return fallback_;
+    key = key.substr(0, dot);
+  }
+}
+
+bool is_value_key(std::string_view key) {
+  const KeySpec* spec = find_spec(key);
+  return spec != nullptr && spec->kind != Kind::Section;
+}
+
+std::string describe_value(const toml::node& node) {
+  if (const auto* text = node.as_string()) return "the string \"" + text->get() + "\"";
+  if (const auto* integer = node.as_integer()) return std::to_string(integer->get());
+  if (const auto* floating = node.as_floating_point()) return number_text(floating->get());
+  if (const auto* boolean = node.as_boolean()) return boolean->get() ? "true" : "false";
+  if (node.is_table()) return "a table";
+  if (node.is_array()) return "an array";
+  return "a date or time";
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> previous(b.size() + 1);
+  std::vector<std::size_t> current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+    }
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
+}
+
+void extract_settings(const toml::table& merged, const KeyOrigins& origins, ProblemList& problems,
+                      ScenarioSettings& settings) {
+  Checker checker(origins, problems);
+  checker.walk(merged, "");
+  checker.report_missing(merged);
+
+  // Only keys that are present and valid are read below.
+  const auto usable = [&](std::string_view key) -> const toml::node* {
+    const toml::node_view<const toml::node> view = merged.at_path(key);
+    return view && checker.valid(key) ? view.node() : nullptr;
+  };
+  const auto text_of = [&](std::string_view key, std::string& out) {
+    if (const auto* node = usable(key)) out = *node->value<std::string>();
+  };
+  const auto integer_of = [&](std::string_view key, int& out) {
+    if (const auto* node = usable(key)) out = static_cast<int>(*node->value<std::int64_t>());
+  };
+  const auto number_of = [&](std::string_view key, double& out) {
+    if (const auto* node = usable(key)) out = *node->value<double>();
+  };
+  const auto path_of = [&](std::string_view key, YearPath& out) {
+    if (const auto* node = usable(key)) out = year_path_of(*node);
+  };
+
+  text_of("scenario.name", settings.name);
+  text_of("scenario.title", settings.title);
+  text_of("scenario.description", settings.description);
+  integer_of("scenario.base_year", settings.base_year);
+  integer_of("scenario.end_year", settings.end_year);
+  if (usable("scenario.base_year") && usable("scenario.end_year") &&
+      settings.end_year <= settings.base_year) {
+    checker.problem("scenario.end_year",
+                    "key 'scenario.end_year' must be greater than scenario.base_year (" +
+                        std::to_string(settings.base_year) + "), found " +
+                        std::to_string(settings.end_year));
+  }
+
+  for (const auto table_key : kTableKeys) {
+    const std::string key = "tables." + std::string(table_key);
+    if (const auto* node = usable(key)) {
+      const std::string named_as = *node->value<std::string>();
+      const KeyOrigin& origin = origins.of(key);
+      settings.tables.emplace(
+          std::string(table_key),
+          TableLocation{origin.directory / named_as,
+                        (origin.display_directory / named_as).lexically_normal().string(),
+                        named_as});
+    }
+  }
+
+  path_of("fertility.tfr", settings.tfr);
+  number_of("fertility.sex_ratio_at_birth", settings.sex_ratio_at_birth);
+  integer_of("mortality.table_year", settings.mortality_table_year);
+  number_of("mortality.improvement.male", settings.mortality_improvement[engine::kMale]);
+  number_of("mortality.improvement.female", settings.mortality_improvement[engine::kFemale]);
+  number_of("mortality.infant_a0", settings.infant_a0);
+  path_of("migration.in_migrants", settings.in_migrants);
+  path_of("migration.out_migration_multiplier", settings.out_migration_multiplier);
+  path_of("migration.move_multiplier", settings.move_multiplier);
+  if (const auto* node = usable("provenance.estimates")) {
+    for (const auto& item : *node->as_array())
+      settings.estimates.push_back(*item.value<std::string>());
+  }
+}
+
+}  // namespace wardsim::scenarios

@@ -1,0 +1,38 @@
+#include "wardsim/engine/projection_inputs.h"
+#include "wardsim/error.h"
+#include "wardsim/scenarios/build_inputs.h"
+#include "wardsim/scenarios/input_reader.h"
+#include "wardsim/scenarios/scenario.h"
+#include "wardsim/scenarios/scenario_document.h"
+#include "wardsim/scenarios/table_readers.h"
+
+namespace wardsim::scenarios {
+
+Scenario load_scenario(const std::filesystem::path& file,
+                       const std::vector<std::string>& overrides) {
+  ProblemList problems;
+  InputReader reader;
+  std::optional<ScenarioDocument> document =
+      read_scenario_document(file, overrides, reader, problems);
+  // Tables are read even when some keys are wrong, so that one run reports everything.
+  ScenarioTables tables;
+  if (document) tables = read_scenario_tables(document->settings, reader, problems);
+  if (!problems.empty()) throw InputError(problems.messages());
+
+  Scenario scenario;
+  const ScenarioSettings& settings = document->settings;
+  scenario.name = settings.name;
+  scenario.title = settings.title;
+  scenario.description = settings.description;
+  scenario.file = file;
+  scenario.resolved_text = std::move(document->resolved_text);
+  scenario.overrides = overrides;
+  scenario.input_files = reader.files_read();
+  scenario.estimates = settings.estimates;
+  scenario.inputs = build_inputs(settings, tables);
+  // The engine's own contract check: a failure here is a gap in the validation above.
+  engine::check_inputs(scenario.inputs);
+  return scenario;
+}
+
+}  // namespace wardsim::scenarios

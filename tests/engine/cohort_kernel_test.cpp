@@ -1,0 +1,130 @@
+#include "wardsim/engine/cohort_kernel.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "engine/tiny_city.h"
+
+namespace wardsim::engine {
+namespace {
+
+using testing::closed_city;
+using testing::tiny_city;
+
+std::string where(int year, Eigen::Index d, Eigen::Index column) {
+  const auto sex = static_cast<int>(column / kAges);
+  return "year " + std::to_string(year) + ", district " + std::to_string(d) + ", " + sex_name(sex) +
+         ", cohort age " + std::to_string(column % kAges);
+}
+
+// Every cell obeys P(t+1) = P(t) aged one year + births − deaths − out + in − moves out + moves in.
+TEST(CohortKernel, AccountingIdentityHoldsInEveryCellEveryYear) {
+  const Projection p = project_cohort(tiny_city(20), {.threads = 1});
+  for (int step = 0; step < p.dims.steps(); ++step) {
+    const auto s = static_cast<std::size_t>(step);
+    const DistrictCube& start = p.population[s];
+    const DistrictCube& end = p.population[s + 1];
+    const YearFlows& f = p.flows[s];
+    for (Eigen::Index d = 0; d < start.rows(); ++d) {
+      for (int sex = 0; sex < kSexes; ++sex) {
+        for (int age = 0; age < kAges; ++age) {
+          const int c = cell(sex, age);
+          double before = 0.0;
+          if (age == 0) before = f.births(d, sex);
+          if (age >= 1) before = start(d, cell(sex, age - 1));
+          if (age == kOpenAge) before += start(d, cell(sex, kOpenAge));
+          const double expected = before - f.deaths(d, c) - f.out_migration(d, c) +
+                                  f.in_migration(d, c) - f.moves_out(d, c) + f.moves_in(d, c);
+          ASSERT_NEAR(end(d, c), expected, 1e-9 * std::max(1.0, end(d, c)))
+              << where(p.dims.base_year + step, d, c);
+        }
+      }
+      // And per district in total, the way a planner reads it.
+      const double change = end.row(d).sum() - start.row(d).sum();
+      const double flows = f.births.row(d).sum() - f.deaths.row(d).sum() -
+                           f.out_migration.row(d).sum() + f.in_migration.row(d).sum() -
+                           f.moves_out.row(d).sum() + f.moves_in.row(d).sum();
+      ASSERT_NEAR(change, flows, 1e-8) << "district " << d << ", step " << step;
+    }
+  }
+}
+
+TEST(CohortKernel, MovesBetweenDistrictsSumToZeroOverTheWard) {
+  const Projection p = project_cohort(tiny_city(10), {.threads = 1});
+  for (const YearFlows& f : p.flows) {
+    ASSERT_GT(f.moves_out.sum(), 1.0);  // the fixture does move people
+    const auto net = (f.moves_in - f.moves_out).colwise().sum();
+    for (Eigen::Index c = 0; c < kCells; ++c) ASSERT_NEAR(net(c), 0.0, 1e-9) << "cell " << c;
+  }
+}
+
+TEST(CohortKernel, ClosedPopulationWithoutDeathsAgesExactlyOneYearPerStep) {
+  const int steps = 7;
+  const Projection p = project_cohort(closed_city(steps, 0.0, 0.0), {.threads = 1});
+  const DistrictCube& base = p.population.front();
+  const DistrictCube& last = p.population.back();
+  for (Eigen::Index d = 0; d < base.rows(); ++d) {
+    for (int sex = 0; sex < kSexes; ++sex) {
+      for (int age = 0; age < kOpenAge; ++age) {
+        const double expected = age < steps ? 0.0 : base(d, cell(sex, age - steps));
+        ASSERT_EQ(last(d, cell(sex, age)), expected) << "district " << d << " age " << age;
+      }
+      // The open group gathers everyone who reached 100.
+      const double open = base.row(d).segment(cell(sex, kOpenAge - steps), steps + 1).sum();
+      ASSERT_NEAR(last(d, cell(sex, kOpenAge)), open, 1e-9 * open);
+    }
+  }
+  EXPECT_NEAR(last.sum(), base.sum(), 1e-9 * base.sum());
+}
+
+TEST(CohortKernel, ConstantDeathProbabilityWithoutBirthsDecaysGeometrically) {
+  const int steps = 12;
+  const double q = 0.03;
+  const Projection p = project_cohort(closed_city(steps, q, 0.0), {.threads = 1});
+  EXPECT_NEAR(p.population.back().sum(), p.population.front().sum() * std::pow(1.0 - q, steps),
+              1e-9 * p.population.front().sum());
+}
+
+TEST(CohortKernel, ResultsAreBitIdenticalForOneAndTwoThreads) {
+  const ProjectionInputs inputs = tiny_city(30);
+  const Projection one = project_cohort(inputs, {.threads = 1});
+  const Projection two = project_cohort(inputs, {.threads = 2});
+  ASSERT_EQ(one.population.size(), two.population.size());
+  for (std::size_t y = 0; y < one.population.size(); ++y) {
+    ASSERT_TRUE((one.population[y] == two.population[y]).all()) << "year index " << y;
+  }
+  for (std::size_t y = 0; y < one.flows.size(); ++y) {
+    ASSERT_TRUE((one.flows[y].births == two.flows[y].births).all()) << "year index " << y;
+    ASSERT_TRUE((one.flows[y].moves_in == two.flows[y].moves_in).all()) << "year index " << y;
+  }
+}
+
+TEST(CohortKernel, NoNegativeOrNonFiniteCounts) {
+  const Projection p = project_cohort(tiny_city(40), {.threads = 2});
+  for (const DistrictCube& year : p.population) {
+    ASSERT_TRUE(year.allFinite());
+    ASSERT_GE(year.minCoeff(), 0.0);
+  }
+}
+
+TEST(CohortKernel, BirthsUseTheMeanFemalePopulationOfTheYear) {
+  // No deaths or migration: women aged x at year end were x−1 at the start.
+  const Projection p = project_cohort(closed_city(1, 0.0, 1.2), {.threads = 1});
+  const ProjectionInputs inputs = closed_city(1, 0.0, 1.2);
+  const DistrictCube& start = p.population[0];
+  for (Eigen::Index d = 0; d < start.rows(); ++d) {
+    double births = 0.0;
+    for (int x = 1; x < kOpenAge; ++x) {
+      const double women_start = start(d, cell(kFemale, x));
+      const double women_end = start(d, cell(kFemale, x - 1));
+      births += inputs.rates[0].fertility(d, x) * 0.5 * (women_start + women_end);
+    }
+    EXPECT_NEAR(p.flows[0].births.row(d).sum(), births, 1e-9 * births);
+    EXPECT_NEAR(p.flows[0].births(d, kMale) / p.flows[0].births(d, kFemale), 1.05, 1e-12);
+  }
+}
+
+}  // namespace
+}  // namespace wardsim::engine

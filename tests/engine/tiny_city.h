@@ -1,0 +1,15 @@
+#pragma once
+// A tiny three-district city with hand-set rates: the closed-form fixture of the engine tests.
+
+#include "wardsim/engine/projection_inputs.h"
+
+namespace wardsim::engine::testing {
+
+// Three districts, 2025 → 2025 + steps, smooth but distinct rates in every district, moves and
+// migration switched on. Population numbers are arbitrary but positive in every cell.
+ProjectionInputs tiny_city(int steps = 10);
+
+// The same rates every year with no migration of any kind: a closed population.
+ProjectionInputs closed_city(int steps, double death_probability, double tfr);
+
+}  // namespace wardsim::engine::testing
