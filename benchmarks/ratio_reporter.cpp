@@ -11,7 +11,9 @@ void RatioReporter::ReportRuns(const std::vector<Run>& runs) {
     const std::string name = run.benchmark_name();
     const auto slash = name.find('/');
     if (slash == std::string::npos) continue;
-    times_[name.substr(0, slash)][name.substr(slash + 1)] = run.GetAdjustedRealTime();
+    const double seconds_per_iteration =
+        run.real_accumulated_time / static_cast<double>(run.iterations);
+    times_[name.substr(0, slash)][name.substr(slash + 1)] = seconds_per_iteration * 1e6;
   }
 }
 
@@ -23,7 +25,7 @@ void RatioReporter::Finalize() {
     const auto naive = variants.find("naive");
     if (engine == variants.end() || naive == variants.end()) continue;
     std::printf("  %-24s engine %12.2f us   naive %12.2f us   ratio %6.1fx\n", work.c_str(),
-                engine->second / 1e3, naive->second / 1e3, naive->second / engine->second);
+                engine->second, naive->second, naive->second / engine->second);
   }
 }
 

@@ -15,7 +15,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
   void Finalize() override;
 
  private:
-  std::map<std::string, std::map<std::string, double>> times_;  // work → variant → ns/iteration
+  std::map<std::string, std::map<std::string, double>> times_;  // work → variant → µs/iteration
 };
 
 }  // namespace wardsim::benchmarks
