@@ -2,6 +2,7 @@
 // 2025→2060 projection, each beside the naive reference of the same work.
 
 #include <benchmark/benchmark.h>
+#include <oneapi/tbb/task_arena.h>
 
 #include <cmath>
 #include <exception>
@@ -66,11 +67,15 @@ void annual_step_engine(benchmark::State& state) {
   engine::DistrictCube end(districts, engine::kCells);
   engine::YearFlows flows(districts);
   engine::StepWorkspace workspace(districts);
-  for (auto _ : state) {
-    engine::cohort_step(inputs.base_population, inputs.rates[0], end, flows, workspace);
-    benchmark::DoNotOptimize(end.data());
-    benchmark::ClobberMemory();
-  }
+  // One core, like the reference: the step runs serially inside a one-thread arena.
+  tbb::task_arena one_thread(1);
+  one_thread.execute([&] {
+    for (auto _ : state) {
+      engine::cohort_step(inputs.base_population, inputs.rates[0], end, flows, workspace);
+      benchmark::DoNotOptimize(end.data());
+      benchmark::ClobberMemory();
+    }
+  });
 }
 
 void annual_step_naive(benchmark::State& state) {

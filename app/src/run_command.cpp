@@ -1,15 +1,19 @@
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "command_options.h"
 #include "run_summary.h"
+#include "service_summary.h"
 #include "wardsim/engine/cohort_kernel.h"
 #include "wardsim/engine/thread_count.h"
 #include "wardsim/error.h"
 #include "wardsim/io/results_writer.h"
+#include "wardsim/models/services.h"
 #include "wardsim/scenarios/scenario.h"
 
 namespace wardsim::app {
@@ -44,12 +48,27 @@ io::Provenance provenance_of(const scenarios::Scenario& scenario, const std::str
   return provenance;
 }
 
+// The services' parameter notes belong in the provenance; the scenario's estimates usually hold
+// them already, so only the ones not yet there are added.
+void add_service_assumptions(io::Provenance& provenance,
+                             const std::vector<models::ServiceResult>& services) {
+  for (const auto& service : services) {
+    for (const auto& assumption : service.assumptions) {
+      if (std::find(provenance.estimates.begin(), provenance.estimates.end(), assumption) ==
+          provenance.estimates.end()) {
+        provenance.estimates.push_back(assumption);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 int run_command(const CommandContext& context) {
-  CommandSpec spec("wardsim run [--scenario FILE] [--out FILE] [--set KEY=VALUE]... [--threads N]",
-                   "Projects a scenario (default: the bundled Setagaya baseline) and writes the "
-                   "results file, then prints a summary.");
+  CommandSpec spec(
+      "wardsim run [--scenario FILE] [--out FILE] [--set KEY=VALUE]... [--threads N]",
+      "Projects a scenario (default: the bundled Setagaya baseline) and writes the "
+      "results file (with service demand when the scenario has services), then prints a summary.");
   spec.options.add_options()("scenario,s",
                              po::value<std::string>()->default_value(WARDSIM_BUNDLED_SCENARIO),
                              "scenario file (TOML)")(
@@ -70,10 +89,17 @@ int run_command(const CommandContext& context) {
   const scenarios::Scenario scenario = scenarios::load_scenario(scenario_file, overrides);
   const engine::Projection projection =
       engine::project_cohort(scenario.inputs, {.threads = threads});
+  std::vector<models::ServiceResult> services;
+  if (scenario.services.has_value()) {
+    services = models::compute_services(projection, *scenario.services);
+  }
   const std::filesystem::path out_file =
       values.count("out") != 0U ? std::filesystem::path(values["out"].as<std::string>())
                                 : std::filesystem::path("results") / (scenario.name + ".h5");
-  io::write_results(out_file, {{&projection, provenance_of(scenario, scenario_file, threads)}});
+  auto provenance = provenance_of(scenario, scenario_file, threads);
+  add_service_assumptions(provenance, services);
+  io::write_results(out_file, {{&projection, std::move(provenance),
+                                scenario.services.has_value() ? &services : nullptr}});
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
@@ -83,6 +109,10 @@ int run_command(const CommandContext& context) {
               << dims.district_count() << " districts, " << dims.base_year << "-" << dims.end_year
               << ", cohort-component kernel, " << threads << " thread(s)\n\n";
   print_run_summary(projection, context.out);
+  if (!services.empty()) {
+    context.out << "\n";
+    print_service_summary(services, dims, context.out);
+  }
   context.out << "\nWrote " << out_file.string() << " in " << seconds << " s\n";
   return 0;
 }

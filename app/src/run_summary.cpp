@@ -1,28 +1,13 @@
 #include "run_summary.h"
 
-#include <cmath>
-#include <cstdio>
 #include <string>
 #include <vector>
 
+#include "number_format.h"
 #include "wardsim/engine/population_queries.h"
 
 namespace wardsim::app {
 namespace {
-
-std::string thousands(double value) {
-  std::string digits = std::to_string(std::llround(value));
-  const std::size_t first = digits.front() == '-' ? 1 : 0;
-  for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3;
-       i > static_cast<std::ptrdiff_t>(first); i -= 3) {
-    digits.insert(static_cast<std::size_t>(i), ",");
-  }
-  return digits;
-}
-
-std::string padded(const std::string& text, std::size_t width) {
-  return std::string(width > text.size() ? width - text.size() : 0, ' ') + text;
-}
 
 struct AgeGroup {
   const char* label;

@@ -451,11 +451,19 @@ void File::write_doubles(const std::string& path, const Shape& shape,
 }
 
 void File::write_ints(const std::string& path, std::span<const std::int32_t> data) {
+  write_ints(path, {data.size()}, data);
+}
+
+void File::write_ints(const std::string& path, const Shape& shape,
+                      std::span<const std::int32_t> data) {
+  if (element_count(shape) != data.size()) {
+    throw std::logic_error("h5::File::write_ints: shape of '" + path + "' does not match data");
+  }
   guard(label_, "write dataset '" + path + "' in", [&] {
     ensure_parent(path);
-    const hsize_t count = data.size();
-    H5::DataSet dataset =
-        file_.createDataSet(path, H5::PredType::STD_I32LE, H5::DataSpace(1, &count));
+    const auto dims = to_hsize(shape);
+    const H5::DataSpace space(static_cast<int>(dims.size()), dims.data());
+    H5::DataSet dataset = file_.createDataSet(path, H5::PredType::STD_I32LE, space);
     if (!data.empty()) dataset.write(data.data(), H5::PredType::NATIVE_INT32);
   });
 }

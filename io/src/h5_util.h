@@ -66,6 +66,7 @@ class File {
   // Datasets. Missing parent groups are created. `data` is row-major with `shape`.
   void write_doubles(const std::string& path, const Shape& shape, std::span<const double> data);
   void write_ints(const std::string& path, std::span<const std::int32_t> data);
+  void write_ints(const std::string& path, const Shape& shape, std::span<const std::int32_t> data);
   void write_strings(const std::string& path, const std::vector<std::string>& values);
 
   Shape shape(const std::string& path) const;

@@ -36,6 +36,18 @@ inline std::string scenario_group(const std::string& name) {
   return std::string(kScenarios) + "/" + name;
 }
 
+// Service demand: /scenarios/<name>/services/<service>/{<indicator>…, markers/, decomposition/}.
+inline constexpr const char* kServices = "services";
+inline constexpr const char* kMarkers = "markers";
+inline constexpr const char* kDecomposition = "decomposition";
+inline constexpr const char* kIndicatorDims = "year,district";
+inline constexpr const char* kDistrictDims = "district";
+inline constexpr const char* kFlagDims = "year,district";
+
+inline std::string services_group(const std::string& scenario) {
+  return scenario_group(scenario) + "/" + kServices;
+}
+
 // The flows indexed by age, in the order they are written.
 struct FlowCube {
   const char* name;  // dataset name under flows/

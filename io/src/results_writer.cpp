@@ -13,6 +13,7 @@
 
 #include "h5_util.h"
 #include "results_layout.h"
+#include "service_writer.h"
 #include "wardsim/error.h"
 
 namespace wardsim::io {
@@ -133,7 +134,11 @@ void validate(const fs::path& file, const std::vector<ScenarioResults>& scenario
       problems.push_back(who + " has no projection");
       continue;
     }
+    const auto before = problems.size();
     check_shapes(*projection, who, problems);
+    if (scenarios[i].services != nullptr && problems.size() == before) {
+      check_services(*scenarios[i].services, projection->dims, who, problems);
+    }
     if (first == nullptr) {
       first = projection;
       first_who = who;
@@ -226,7 +231,7 @@ void write_scenario(h5::File& h5, const ScenarioResults& scenario) {
   const std::size_t cube_size = static_cast<std::size_t>(districts) * kCells;
   const std::string group = layout::scenario_group(scenario.provenance.scenario_name);
 
-  // Children listed in the order written: population, flows (births first), provenance.
+  // Children listed in the order written: population, flows (births first), services, provenance.
   h5.create_group(group, /*track_order=*/true);
   write_provenance_attributes(h5, group, scenario.provenance);
 
@@ -269,6 +274,7 @@ void write_scenario(h5::File& h5, const ScenarioResults& scenario) {
     h5.write_string_attribute(path, "age_convention", layout::kAgeConvention);
   }
 
+  if (scenario.services != nullptr) write_services(h5, group, dims, *scenario.services);
   write_inputs(h5, group, scenario.provenance);
 }
 

@@ -29,6 +29,9 @@ struct KeySpec {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr std::string_view kYearRule = "an integer year between 1900 and 2200";
 constexpr std::string_view kTableRule = "a path to a CSV file (a string)";
+constexpr std::string_view kRateRule = "a rate between 0 and 1";
+constexpr std::string_view kShareRule = "a share between 0 and 1";
+constexpr std::string_view kClassSizeRule = "an integer between 1 and 60";
 
 // Every key of docs/scenario_format.md. Order matters only for messages about missing keys.
 const std::vector<KeySpec>& key_specs() {
@@ -79,6 +82,68 @@ const std::vector<KeySpec>& key_specs() {
        "a number ≥ 0", 0, kInf},
       {"provenance", Kind::Section, false, "", "a table"},
       {"provenance.estimates", Kind::TextList, false, "", "a list of strings"},
+      // [services] is optional; once present, every key below without `false` is required.
+      {"services", Kind::Section, false, "", "a table"},
+      {"services.childcare_uptake", Kind::TablePath, true, "the childcare uptake table",
+       kTableRule},
+      {"services.childcare_places", Kind::TablePath, true, "the childcare places table",
+       kTableRule},
+      {"services.school_classrooms", Kind::TablePath, true, "the school classrooms table",
+       kTableRule},
+      {"services.care_certification", Kind::TablePath, true, "the care certification table",
+       kTableRule},
+      {"services.care_places", Kind::TablePath, true, "the residential care places table",
+       kTableRule},
+      {"services.headship", Kind::TablePath, true, "the headship rates table", kTableRule},
+      {"services.shelters", Kind::TablePath, true, "the shelter places table", kTableRule},
+      {"services.sources", Kind::Section, false, "", "a table"},
+      {"services.sources.childcare_uptake", Kind::Text, false, "", "a string"},
+      {"services.sources.childcare_places", Kind::Text, false, "", "a string"},
+      {"services.sources.school_classrooms", Kind::Text, false, "", "a string"},
+      {"services.sources.care_certification", Kind::Text, false, "", "a string"},
+      {"services.sources.care_places", Kind::Text, false, "", "a string"},
+      {"services.sources.headship", Kind::Text, false, "", "a string"},
+      {"services.sources.shelters", Kind::Text, false, "", "a string"},
+      {"services.childcare", Kind::Section, false, "", "a table"},
+      {"services.childcare.uptake_multiplier", Kind::YearPath, true,
+       "multiplier of every childcare uptake rate", "a number ≥ 0", 0, kInf},
+      {"services.school", Kind::Section, false, "", "a table"},
+      {"services.school.public_share", Kind::Section, false, "",
+       "a table { elementary = ..., junior_high = ... }"},
+      {"services.school.public_share.elementary", Kind::Number, true,
+       "share of elementary pupils in ward-run schools", kShareRule, 0, 1},
+      {"services.school.public_share.junior_high", Kind::Number, true,
+       "share of junior-high pupils in ward-run schools", kShareRule, 0, 1},
+      {"services.school.class_size_limit", Kind::Section, false, "",
+       "a table { elementary = ..., junior_high = ... }"},
+      {"services.school.class_size_limit.elementary", Kind::Integer, true,
+       "largest elementary class allowed", kClassSizeRule, 1, 60},
+      {"services.school.class_size_limit.junior_high", Kind::Integer, true,
+       "largest junior-high class allowed", kClassSizeRule, 1, 60},
+      {"services.elderly_care", Kind::Section, false, "", "a table"},
+      {"services.elderly_care.certification_multiplier", Kind::YearPath, true,
+       "multiplier of every care certification rate", "a number ≥ 0", 0, kInf},
+      {"services.elderly_care.residential_rate", Kind::Number, true,
+       "share of people at care level 3+ needing a residential place", kRateRule, 0, 1},
+      {"services.elderly_care.home_care_rate", Kind::Number, true,
+       "share of other certified people using home-visit care", kRateRule, 0, 1},
+      {"services.elderly_care.day_care_rate", Kind::Number, true,
+       "share of other certified people using day care", kRateRule, 0, 1},
+      {"services.elderly_care.residents_per_care_worker", Kind::Number, true,
+       "residents per care worker in residential care", "a number > 0", 0, kInf, true},
+      {"services.elderly_care.community_users_per_care_worker", Kind::Number, true,
+       "home and day care users per care worker", "a number > 0", 0, kInf, true},
+      {"services.infrastructure", Kind::Section, false, "", "a table"},
+      {"services.infrastructure.housing_units_per_household", Kind::Number, true,
+       "dwellings needed per household", "a number between 1 and 2", 1, 2},
+      {"services.infrastructure.water_litres_per_person_day", Kind::Number, true,
+       "daily water use per person (litres)", "a number ≥ 0", 0, kInf},
+      {"services.infrastructure.waste_kg_per_person_day", Kind::Number, true,
+       "daily waste per person (kg)", "a number ≥ 0", 0, kInf},
+      {"services.infrastructure.evacuation_help_rate_75_plus", Kind::Number, true,
+       "share of people 75+ needing help to evacuate", kRateRule, 0, 1},
+      {"services.infrastructure.evacuation_help_rate_under_75", Kind::Number, true,
+       "share of people under 75 needing help to evacuate", kRateRule, 0, 1},
   };
   return specs;
 }
@@ -146,7 +211,10 @@ class Checker {
   }
 
   void report_missing(const toml::table& merged) {
+    // The keys of [services] are required only in a scenario that has services.
+    const bool has_services = merged.get_as<toml::table>("services") != nullptr;
     for (const auto& spec : key_specs()) {
+      if (!has_services && spec.key.starts_with("services.")) continue;
       if (spec.required && !merged.at_path(spec.key)) {
         problems_.add(origins_.of("").display + ": missing required key '" + std::string(spec.key) +
                       "' (" + std::string(spec.what) + ", " + std::string(spec.expected) + ")");
@@ -339,17 +407,20 @@ void extract_settings(const toml::table& merged, const KeyOrigins& origins, Prob
                         std::to_string(settings.end_year));
   }
 
-  for (const auto table_key : kTableKeys) {
-    const std::string key = "tables." + std::string(table_key);
+  // A table path resolves against the file (or --set) that named it.
+  const auto table_of = [&](const std::string& key, std::string_view table_key,
+                            std::map<std::string, TableLocation, std::less<>>& out) {
     if (const auto* node = usable(key)) {
       const std::string named_as = *node->value<std::string>();
       const KeyOrigin& origin = origins.of(key);
-      settings.tables.emplace(
-          std::string(table_key),
-          TableLocation{origin.directory / named_as,
-                        (origin.display_directory / named_as).lexically_normal().string(),
-                        named_as});
+      out.emplace(std::string(table_key),
+                  TableLocation{origin.directory / named_as,
+                                (origin.display_directory / named_as).lexically_normal().string(),
+                                named_as});
     }
+  };
+  for (const auto table_key : kTableKeys) {
+    table_of("tables." + std::string(table_key), table_key, settings.tables);
   }
 
   path_of("fertility.tfr", settings.tfr);
@@ -365,6 +436,36 @@ void extract_settings(const toml::table& merged, const KeyOrigins& origins, Prob
     for (const auto& item : *node->as_array())
       settings.estimates.push_back(*item.value<std::string>());
   }
+
+  if (merged.get_as<toml::table>("services") == nullptr) return;
+  ServiceSettings& services = settings.services.emplace();
+  for (const auto table_key : kServiceTableKeys) {
+    table_of("services." + std::string(table_key), table_key, services.tables);
+    std::string source;
+    text_of("services.sources." + std::string(table_key), source);
+    if (!source.empty()) services.sources.emplace(std::string(table_key), std::move(source));
+  }
+  path_of("services.childcare.uptake_multiplier", services.childcare_uptake_multiplier);
+  number_of("services.school.public_share.elementary", services.public_share[0]);
+  number_of("services.school.public_share.junior_high", services.public_share[1]);
+  integer_of("services.school.class_size_limit.elementary", services.class_size_limit[0]);
+  integer_of("services.school.class_size_limit.junior_high", services.class_size_limit[1]);
+  path_of("services.elderly_care.certification_multiplier", services.certification_multiplier);
+  number_of("services.elderly_care.residential_rate", services.residential_rate);
+  number_of("services.elderly_care.home_care_rate", services.home_care_rate);
+  number_of("services.elderly_care.day_care_rate", services.day_care_rate);
+  number_of("services.elderly_care.residents_per_care_worker", services.residents_per_care_worker);
+  number_of("services.elderly_care.community_users_per_care_worker",
+            services.community_users_per_care_worker);
+  number_of("services.infrastructure.housing_units_per_household",
+            services.housing_units_per_household);
+  number_of("services.infrastructure.water_litres_per_person_day",
+            services.water_litres_per_person_day);
+  number_of("services.infrastructure.waste_kg_per_person_day", services.waste_kg_per_person_day);
+  number_of("services.infrastructure.evacuation_help_rate_75_plus",
+            services.evacuation_help_rate_75_plus);
+  number_of("services.infrastructure.evacuation_help_rate_under_75",
+            services.evacuation_help_rate_under_75);
 }
 
 }  // namespace wardsim::scenarios

@@ -4,6 +4,7 @@
 #include "wardsim/scenarios/input_reader.h"
 #include "wardsim/scenarios/scenario.h"
 #include "wardsim/scenarios/scenario_document.h"
+#include "wardsim/scenarios/service_tables.h"
 #include "wardsim/scenarios/table_readers.h"
 
 namespace wardsim::scenarios {
@@ -16,7 +17,12 @@ Scenario load_scenario(const std::filesystem::path& file,
       read_scenario_document(file, overrides, reader, problems);
   // Tables are read even when some keys are wrong, so that one run reports everything.
   ScenarioTables tables;
-  if (document) tables = read_scenario_tables(document->settings, reader, problems);
+  std::optional<models::ServiceParameters> services;
+  if (document) {
+    tables = read_scenario_tables(document->settings, reader, problems);
+    services =
+        read_service_parameters(document->settings, tables.district_lookup, reader, problems);
+  }
   if (!problems.empty()) throw InputError(problems.messages());
 
   Scenario scenario;
@@ -29,6 +35,11 @@ Scenario load_scenario(const std::filesystem::path& file,
   scenario.overrides = overrides;
   scenario.input_files = reader.files_read();
   scenario.estimates = settings.estimates;
+  scenario.services = std::move(services);
+  if (scenario.services) {
+    scenario.estimates.insert(scenario.estimates.end(), scenario.services->assumptions.begin(),
+                              scenario.services->assumptions.end());
+  }
   scenario.inputs = build_inputs(settings, tables);
   // The engine's own contract check: a failure here is a gap in the validation above.
   engine::check_inputs(scenario.inputs);

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "number_text.h"
+#include "table_rows.h"
 
 namespace wardsim::scenarios {
 namespace {
@@ -13,19 +14,7 @@ namespace {
 using engine::kAges;
 using engine::kSexes;
 
-constexpr std::string_view kSexNames[] = {"male", "female"};  // engine sex order
 constexpr std::string_view kAgeRule = "an integer age between 0 and 100";
-
-std::string line_prefix(const CsvTable& table, const CsvRow& row) {
-  return table.file() + ':' + std::to_string(row.line) + ": ";
-}
-
-void duplicate(const CsvTable& table, const CsvRow& row, const std::string& what, int first_line,
-               ProblemList& problems) {
-  problems.add(table.file(), "duplicate rows",
-               line_prefix(table, row) + "duplicate row for " + what + " (first on line " +
-                   std::to_string(first_line) + ")");
-}
 
 // First line on which each sex × age was seen (0 = not yet).
 using SexAgeLines = std::array<std::array<int, kAges>, kSexes>;
@@ -161,8 +150,8 @@ engine::DistrictCube read_base_population(const CsvTable& table, const DistrictL
     if (!district || !sex || !age) continue;
     int& first = line_of(lines[static_cast<std::size_t>(*district)], *sex, *age);
     if (first != 0) {
-      duplicate(table, row, "district " + row.cells[0] + ' ' + sex_age_text(*sex, *age), first,
-                problems);
+      report_duplicate_row(table, row, "district " + row.cells[0] + ' ' + sex_age_text(*sex, *age),
+                           first, problems);
       continue;
     }
     first = row.line;
@@ -193,7 +182,7 @@ AgeRow read_fertility(const CsvTable& table, ProblemList& problems) {
     if (!age) continue;
     int& first = first_line[static_cast<std::size_t>(*age)];
     if (first != 0) {
-      duplicate(table, row, "age " + std::to_string(*age), first, problems);
+      report_duplicate_row(table, row, "age " + std::to_string(*age), first, problems);
       continue;
     }
     first = row.line;
@@ -220,7 +209,7 @@ engine::SexAgeSchedule read_sex_age_schedule(const CsvTable& table, ScheduleRule
     if (!sex || !age) continue;
     int& first = line_of(lines, *sex, *age);
     if (first != 0) {
-      duplicate(table, row, sex_age_text(*sex, *age), first, problems);
+      report_duplicate_row(table, row, sex_age_text(*sex, *age), first, problems);
       continue;
     }
     first = row.line;
@@ -253,8 +242,8 @@ Eigen::MatrixXd read_move_destinations(const CsvTable& table, const DistrictLook
     if (!origin || !destination) continue;
     const auto [it, inserted] = first_line.try_emplace({*origin, *destination}, row.line);
     if (!inserted) {
-      duplicate(table, row, "origin " + row.cells[0] + " destination " + row.cells[1], it->second,
-                problems);
+      report_duplicate_row(table, row, "origin " + row.cells[0] + " destination " + row.cells[1],
+                           it->second, problems);
       continue;
     }
     if (value) shares(*origin, *destination) = *value;
@@ -292,7 +281,7 @@ DistrictFactors read_district_factors(const CsvTable& table, const DistrictLooku
     if (!district) continue;
     int& first = first_line[static_cast<std::size_t>(*district)];
     if (first != 0) {
-      duplicate(table, row, "district " + row.cells[0], first, problems);
+      report_duplicate_row(table, row, "district " + row.cells[0], first, problems);
       continue;
     }
     first = row.line;
@@ -357,6 +346,7 @@ ScenarioTables read_scenario_tables(const ScenarioSettings& settings, InputReade
   if (const auto table = parse("district_factors", kDistrictFactorsColumns)) {
     tables.district_factors = read_district_factors(*table, districts, problems);
   }
+  tables.district_lookup = std::move(districts);
   return tables;
 }
 

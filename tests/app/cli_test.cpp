@@ -2,13 +2,20 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <regex>
+#include <map>
 #include <sstream>
+#include <stdexcept>
 
 #include "wardsim/app/exit_codes.h"
+#include "wardsim/io/results_reader.h"
+#include "wardsim/models/service_result.h"
+#include "wardsim/scenarios/scenario.h"
 
 namespace wardsim::app {
 namespace {
@@ -76,9 +83,9 @@ TEST_F(CliTest, RunsTheBundledBaselineAndPeaksAround2039) {
   ASSERT_EQ(run.code, kExitOk) << run.err;
   EXPECT_TRUE(fs::exists(out));
   EXPECT_THAT(run.out, HasSubstr("2025     923,210"));
-  std::smatch peak;
-  ASSERT_TRUE(std::regex_search(run.out, peak, std::regex("Peak: (\\d{4}), ")));
-  const int year = std::stoi(peak[1]);
+  const auto peak = run.out.find("Peak: ");
+  ASSERT_NE(peak, std::string::npos) << run.out;
+  const int year = std::stoi(run.out.substr(peak + 6, 4));
   EXPECT_GE(year, 2037);
   EXPECT_LE(year, 2041);
   for (const char* group : {"0-5", "6-14", "65+", "75+"}) EXPECT_THAT(run.out, HasSubstr(group));
@@ -143,6 +150,119 @@ TEST_F(CliTest, InfoRejectsWhatIsNotAResultsFile) {
   EXPECT_EQ(wrong.code, kExitInput);
   EXPECT_THAT(wrong.err, HasSubstr("not a wardsim results file"));
   EXPECT_EQ(wardsim({"info", (dir_ / "missing.h5").string()}).code, kExitIo);
+}
+
+// The bundled baseline run once with its services, shared by the service tests below.
+class CliServicesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    scenario_ = new scenarios::Scenario(scenarios::load_scenario(kBaseline));
+    if (!scenario_->services.has_value()) return;
+    // One directory per process: ctest runs each test in its own process, in parallel.
+    dir_ = new fs::path(fs::temp_directory_path() /
+                        ("wardsim-cli-services-" + std::to_string(::getpid())));
+    fs::remove_all(*dir_);
+    run_ =
+        new Result(wardsim({"run", "--out", (*dir_ / "baseline.h5").string(), "--threads", "2"}));
+  }
+  static void TearDownTestSuite() {
+    if (dir_ != nullptr) fs::remove_all(*dir_);
+    delete run_;
+    delete dir_;
+    delete scenario_;
+    run_ = nullptr;
+    dir_ = nullptr;
+    scenario_ = nullptr;
+  }
+  void SetUp() override {
+    if (!scenario_->services.has_value()) GTEST_SKIP() << "the bundled baseline has no services";
+    ASSERT_EQ(run_->code, kExitOk) << run_->err;
+  }
+  static fs::path results() { return *dir_ / "baseline.h5"; }
+
+  static inline scenarios::Scenario* scenario_ = nullptr;
+  static inline fs::path* dir_ = nullptr;
+  static inline Result* run_ = nullptr;
+};
+
+const models::Indicator& indicator_named(const models::ServiceResult& service,
+                                         const std::string& name) {
+  const auto found = std::find_if(service.indicators.begin(), service.indicators.end(),
+                                  [&](const models::Indicator& i) { return i.name == name; });
+  if (found == service.indicators.end()) {
+    throw std::runtime_error("service '" + service.name + "' has no indicator '" + name + "'");
+  }
+  return *found;
+}
+
+TEST_F(CliServicesTest, RunWritesEveryServiceAndSummarisesIt) {
+  const auto services = io::read_services(results(), "baseline");
+  std::vector<std::string> names;
+  for (const auto& service : services) names.push_back(service.name);
+  EXPECT_THAT(names,
+              ::testing::ElementsAre("childcare", "school", "elderly_care", "infrastructure"));
+  const auto& dims = scenario_->inputs.dims;
+  for (const auto& service : services) {
+    SCOPED_TRACE(service.name);
+    EXPECT_THAT(run_->out, HasSubstr("  " + service.title + " "));
+    EXPECT_THAT(run_->out, HasSubstr("  " + service.title + ": "));  // its shortfall line
+    EXPECT_EQ(service.markers.size(), static_cast<std::size_t>(dims.district_count()));
+    for (const auto& indicator : service.indicators) {
+      EXPECT_EQ(indicator.values.rows(), dims.years()) << indicator.name;
+      EXPECT_EQ(indicator.values.cols(), dims.district_count() * indicator.categories())
+          << indicator.name;
+    }
+  }
+  EXPECT_THAT(run_->out, HasSubstr("Services: ward totals over 28 districts"));
+  EXPECT_THAT(run_->out, HasSubstr("Districts with a shortfall"));
+
+  const Result info = wardsim({"info", results().string()});
+  EXPECT_EQ(info.code, kExitOk) << info.err;
+  EXPECT_THAT(info.out, HasSubstr("  services: 4\n"));
+  EXPECT_THAT(info.out, HasSubstr("    childcare — "));
+
+  // Every parameter note of the services is in the results' provenance.
+  const auto estimates = io::read_provenance(results(), "baseline").estimates;
+  for (const auto& assumption : scenario_->services->assumptions) {
+    EXPECT_NE(std::find(estimates.begin(), estimates.end(), assumption), estimates.end())
+        << assumption;
+  }
+}
+
+TEST_F(CliServicesTest, StoredGapIsDemandMinusCapacityInEveryCell) {
+  // The gap of each service's headline pair (demand − capacity: positive = shortfall).
+  const std::map<std::string, std::string> gap_of = {{"childcare", "gap"},
+                                                     {"school", "gap"},
+                                                     {"elderly_care", "residential_gap"},
+                                                     {"infrastructure", "welfare_shelter_gap"}};
+  for (const auto& service : io::read_services(results(), "baseline")) {
+    SCOPED_TRACE(service.name);
+    const auto gap_name = gap_of.contains(service.name) ? gap_of.at(service.name) : "gap";
+    const auto& demand = indicator_named(service, service.headline_demand).values;
+    const auto& capacity = indicator_named(service, service.headline_capacity).values;
+    const auto& gap = indicator_named(service, gap_name).values;
+    ASSERT_EQ(demand.rows(), gap.rows());
+    ASSERT_EQ(demand.cols(), gap.cols());
+    ASSERT_EQ(capacity.cols(), gap.cols());
+    for (Eigen::Index y = 0; y < gap.rows(); ++y) {
+      for (Eigen::Index c = 0; c < gap.cols(); ++c) {
+        ASSERT_NEAR(gap(y, c), demand(y, c) - capacity(y, c), 1e-9 * (1.0 + std::abs(demand(y, c))))
+            << "year index " << y << ", column " << c;
+      }
+    }
+  }
+}
+
+TEST_F(CliServicesTest, BaseYearChildcareShortfallIsTensOfChildrenNotThousands) {
+  // The ward reported tens of children without a place in 2023–2025 (actual-enrolment uptake).
+  const auto services = io::read_services(results(), "baseline");
+  const auto childcare = std::find_if(services.begin(), services.end(),
+                                      [](const auto& s) { return s.name == "childcare"; });
+  ASSERT_NE(childcare, services.end());
+  const auto& shortfall = indicator_named(*childcare, "shortfall");
+  const double base_year = shortfall.values.row(0).sum();  // over districts and age groups
+  EXPECT_GE(base_year, 0.0);
+  EXPECT_LT(base_year, 100.0);
 }
 
 }  // namespace

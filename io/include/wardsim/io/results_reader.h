@@ -1,5 +1,6 @@
 #pragma once
-// Reads results files back: the projection cube and flows, provenance, and a human summary.
+// Reads results files back: the projection cube and flows, service demand, provenance, and a human
+// summary.
 
 #include <filesystem>
 #include <ostream>
@@ -8,6 +9,7 @@
 
 #include "wardsim/engine/projection.h"
 #include "wardsim/io/provenance.h"
+#include "wardsim/models/service_result.h"
 
 namespace wardsim::io {
 
@@ -18,9 +20,14 @@ std::vector<std::string> list_scenarios(const std::filesystem::path& file);
 // The projection (dims with district labels, population, flows) of one scenario.
 engine::Projection read_projection(const std::filesystem::path& file, const std::string& scenario);
 
+// The service-demand results of one scenario, in the order written (empty if it has none).
+std::vector<models::ServiceResult> read_services(const std::filesystem::path& file,
+                                                 const std::string& scenario);
+
 Provenance read_provenance(const std::filesystem::path& file, const std::string& scenario);
 
-// What `wardsim info` prints: scenarios, dimensions, years, provenance and datasets.
+// What `wardsim info` prints: scenarios, dimensions, years, provenance, datasets and, per service,
+// its indicators with shapes and units.
 void describe_results(const std::filesystem::path& file, std::ostream& out);
 
 }  // namespace wardsim::io

@@ -2,10 +2,12 @@
 // A scenario resolved from its files: the engine inputs plus what provenance needs.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "wardsim/engine/projection_inputs.h"
+#include "wardsim/models/service_parameters.h"
 
 namespace wardsim::scenarios {
 
@@ -22,8 +24,12 @@ struct Scenario {
   std::string resolved_text;           // TOML after extends and --set, as recorded in results
   std::vector<std::string> overrides;  // the KEY=VALUE overrides applied, in order
   std::vector<InputFile> input_files;  // every scenario file and table read, with digests
-  std::vector<std::string> estimates;  // [provenance] estimates
+  std::vector<std::string> estimates;  // [provenance] estimates, then services.assumptions
   engine::ProjectionInputs inputs;     // validated, ready to run
+  // The service-demand models' parameters, if the scenario has a [services] section: capacity
+  // plans are district × category in the order of the districts table, year series have one value
+  // per population year (base_year..end_year).
+  std::optional<models::ServiceParameters> services;
 };
 
 // Loads, merges (extends, then overrides), validates and builds a scenario. Every problem found in

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "wardsim/scenarios/year_path.h"
@@ -17,6 +18,37 @@ struct TableLocation {
   std::filesystem::path file;  // where to read it
   std::string display;         // how problems name it
   std::string named_as;        // the path as written in the scenario
+};
+
+// The table keys of [services], in the order of docs/scenario_format.md.
+inline constexpr std::string_view kServiceTableKeys[] = {
+    "childcare_uptake", "childcare_places", "school_classrooms", "care_certification",
+    "care_places",      "headship",         "shelters"};
+
+// The [services] section: parameters of the service-demand models.
+struct ServiceSettings {
+  // [services] table keys (e.g. "childcare_places") that resolved to a path.
+  std::map<std::string, TableLocation, std::less<>> tables;
+  // [services.sources]: one sentence per table key stating its source or that it is an assumption.
+  std::map<std::string, std::string, std::less<>> sources;
+
+  YearPath childcare_uptake_multiplier;
+
+  std::array<double, 2> public_share{};   // elementary, junior high
+  std::array<int, 2> class_size_limit{};  // elementary, junior high
+
+  YearPath certification_multiplier;
+  double residential_rate = 0.0;
+  double home_care_rate = 0.0;
+  double day_care_rate = 0.0;
+  double residents_per_care_worker = 0.0;
+  double community_users_per_care_worker = 0.0;
+
+  double housing_units_per_household = 0.0;
+  double water_litres_per_person_day = 0.0;
+  double waste_kg_per_person_day = 0.0;
+  double evacuation_help_rate_75_plus = 0.0;
+  double evacuation_help_rate_under_75 = 0.0;
 };
 
 struct ScenarioSettings {
@@ -42,6 +74,9 @@ struct ScenarioSettings {
   YearPath move_multiplier;
 
   std::vector<std::string> estimates;
+
+  // Present if the scenario has a [services] section (after extends and overrides).
+  std::optional<ServiceSettings> services;
 };
 
 }  // namespace wardsim::scenarios

@@ -87,6 +87,9 @@ struct ScenarioTables {
   engine::SexAgeSchedule move_rate = engine::SexAgeSchedule::Zero();
   Eigen::MatrixXd move_destinations;
   DistrictFactors district_factors;
+  // The districts table as a lookup for the tables keyed by district (`known` is false if it could
+  // not be read without problems).
+  DistrictLookup district_lookup;
 };
 
 // Reads every table named in `settings.tables` (through `reader`, which records digests). The
