@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DWARDSIM_BUILD_TESTS=OFF
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DWARDSIM_BUILD_TESTS=OFF -DWARDSIM_NATIVE=ON
 cmake --build build --target wardsim
 ./build/app/wardsim run "$@"

@@ -9,6 +9,7 @@ namespace wardsim::engine {
 namespace {
 
 constexpr double kShareTolerance = 1e-6;
+const std::string kNoPrefix;
 
 class ProblemList {
  public:
@@ -20,13 +21,23 @@ class ProblemList {
   std::vector<std::string> problems_;
 };
 
+// Names what is checked; the text is built only when there is a problem to report, since the
+// checks run before every projection.
+struct Subject {
+  const std::string& prefix;  // e.g. "rates 2031"
+  const char* name;           // e.g. "death_probability"
+  std::string text() const { return prefix.empty() ? name : prefix + " " + name; }
+};
+
 template <typename Array>
-void check_range(const Array& values, double low, double high, const std::string& what,
+void check_range(const Array& values, double low, double high, const Subject& what,
                  ProblemList& problems) {
+  // One pass in the common case: a NaN fails both comparisons.
+  if ((values >= low && values <= high).all()) return;
   if (!values.allFinite()) {
-    problems.add(what + ": contains NaN or infinite values");
-  } else if (values.size() > 0 && (values.minCoeff() < low || values.maxCoeff() > high)) {
-    problems.add(what + ": values must lie in [" + std::to_string(low) + ", " +
+    problems.add(what.text() + ": contains NaN or infinite values");
+  } else {
+    problems.add(what.text() + ": values must lie in [" + std::to_string(low) + ", " +
                  std::to_string(high) + "], found " + std::to_string(values.minCoeff()) + " .. " +
                  std::to_string(values.maxCoeff()));
   }
@@ -34,15 +45,15 @@ void check_range(const Array& values, double low, double high, const std::string
 
 void check_year(const YearRates& rates, Eigen::Index districts, const std::string& where,
                 ProblemList& problems) {
-  check_range(rates.death_probability, 0.0, 1.0, where + " death_probability", problems);
-  check_range(rates.out_migration_probability, 0.0, 1.0, where + " out_migration_probability",
-              problems);
-  check_range(rates.move_probability, 0.0, 1.0, where + " move_probability", problems);
-  check_range(rates.in_migrant_profile, 0.0, 1.0, where + " in_migrant_profile", problems);
+  check_range(rates.death_probability, 0.0, 1.0, Subject{where, "death_probability"}, problems);
+  check_range(rates.out_migration_probability, 0.0, 1.0,
+              Subject{where, "out_migration_probability"}, problems);
+  check_range(rates.move_probability, 0.0, 1.0, Subject{where, "move_probability"}, problems);
+  check_range(rates.in_migrant_profile, 0.0, 1.0, Subject{where, "in_migrant_profile"}, problems);
   check_range(rates.male_birth_share * Eigen::Array<double, 1, 1>::Ones(), 0.0, 1.0,
-              where + " male_birth_share", problems);
+              Subject{where, "male_birth_share"}, problems);
   check_range(rates.in_migrants * Eigen::Array<double, 1, 1>::Ones(), 0.0, 1e9,
-              where + " in_migrants", problems);
+              Subject{where, "in_migrants"}, problems);
   if (std::abs(rates.in_migrant_profile.sum() - 1.0) > kShareTolerance) {
     problems.add(where + " in_migrant_profile: shares must sum to 1");
   }
@@ -54,30 +65,33 @@ void check_year(const YearRates& rates, Eigen::Index districts, const std::strin
     return false;
   };
   if (sized(rates.fertility.rows(), "fertility")) {
-    check_range(rates.fertility, 0.0, 1.0, where + " fertility", problems);
+    check_range(rates.fertility, 0.0, 1.0, Subject{where, "fertility"}, problems);
   }
   if (sized(rates.in_migrant_allocation.size(), "in_migrant_allocation")) {
-    check_range(rates.in_migrant_allocation, 0.0, 1.0, where + " in_migrant_allocation", problems);
+    check_range(rates.in_migrant_allocation, 0.0, 1.0, Subject{where, "in_migrant_allocation"},
+                problems);
     if (std::abs(rates.in_migrant_allocation.sum() - 1.0) > kShareTolerance) {
       problems.add(where + " in_migrant_allocation: shares must sum to 1");
     }
   }
   if (sized(rates.mortality_multiplier.size(), "mortality_multiplier")) {
-    check_range(rates.mortality_multiplier, 0.0, 100.0, where + " mortality_multiplier", problems);
-  }
-  if (sized(rates.out_migration_multiplier.size(), "out_migration_multiplier")) {
-    check_range(rates.out_migration_multiplier, 0.0, 100.0, where + " out_migration_multiplier",
+    check_range(rates.mortality_multiplier, 0.0, 100.0, Subject{where, "mortality_multiplier"},
                 problems);
   }
+  if (sized(rates.out_migration_multiplier.size(), "out_migration_multiplier")) {
+    check_range(rates.out_migration_multiplier, 0.0, 100.0,
+                Subject{where, "out_migration_multiplier"}, problems);
+  }
   if (sized(rates.move_multiplier.size(), "move_multiplier")) {
-    check_range(rates.move_multiplier, 0.0, 100.0, where + " move_multiplier", problems);
+    check_range(rates.move_multiplier, 0.0, 100.0, Subject{where, "move_multiplier"}, problems);
   }
   if (rates.move_destination.rows() != districts || rates.move_destination.cols() != districts) {
     problems.add(where + " move_destination: expected a " + std::to_string(districts) + " x " +
                  std::to_string(districts) + " matrix");
     return;
   }
-  check_range(rates.move_destination.array(), 0.0, 1.0, where + " move_destination", problems);
+  check_range(rates.move_destination.array(), 0.0, 1.0, Subject{where, "move_destination"},
+              problems);
   const bool anyone_moves =
       (rates.move_probability.maxCoeff() > 0.0) && (rates.move_multiplier.maxCoeff() > 0.0);
   for (Eigen::Index origin = 0; origin < districts; ++origin) {
@@ -110,7 +124,7 @@ void check_inputs(const ProjectionInputs& inputs) {
     problems.add("base_population: expected " + std::to_string(districts) + " districts, found " +
                  std::to_string(inputs.base_population.rows()));
   } else {
-    check_range(inputs.base_population, 0.0, 1e9, "base_population", problems);
+    check_range(inputs.base_population, 0.0, 1e9, Subject{kNoPrefix, "base_population"}, problems);
   }
   if (static_cast<int>(inputs.rates.size()) != dims.steps()) {
     problems.add("rates: expected " + std::to_string(dims.steps()) + " years, found " +

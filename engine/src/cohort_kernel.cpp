@@ -27,24 +27,25 @@ void for_each_district(Index districts, const Body& body) {
 // Applies deaths, out-migration and moves out, in that order, to the cohorts of one district in
 // columns [first, first + count) of each sex, whose start-of-year sizes are in `cohort`.
 // Sequential decrements make the split exact: cohort = deaths + out + moves_out + remaining.
-template <typename Cohort>
-void decrement(Index d, int first_age, int count, const Cohort& cohort, int sex,
-               const YearRates& rates, YearFlows& flows, DistrictCube& remaining) {
+// Count is a compile-time size so that Eigen unrolls and vectorises the whole cohort.
+template <int Count, typename Cohort>
+void decrement(Index d, int first_age, const Cohort& cohort, int sex, const YearRates& rates,
+               YearFlows& flows, DistrictCube& remaining) {
   const Index col = cell(sex, first_age);
   const auto q =
-      (rates.death_probability.row(sex).segment(first_age, count) * rates.mortality_multiplier(d))
+      (rates.death_probability.row(sex).template segment<Count>(first_age) * rates.mortality_multiplier(d))
           .min(1.0);
-  const auto o = (rates.out_migration_probability.row(sex).segment(first_age, count) *
+  const auto o = (rates.out_migration_probability.row(sex).template segment<Count>(first_age) *
                   rates.out_migration_multiplier(d))
                      .min(1.0);
   const auto m =
-      (rates.move_probability.row(sex).segment(first_age, count) * rates.move_multiplier(d))
+      (rates.move_probability.row(sex).template segment<Count>(first_age) * rates.move_multiplier(d))
           .min(1.0);
 
-  auto deaths = flows.deaths.row(d).segment(col, count);
-  auto out = flows.out_migration.row(d).segment(col, count);
-  auto moves = flows.moves_out.row(d).segment(col, count);
-  auto rest = remaining.row(d).segment(col, count);
+  auto deaths = flows.deaths.row(d).template segment<Count>(col);
+  auto out = flows.out_migration.row(d).template segment<Count>(col);
+  auto moves = flows.moves_out.row(d).template segment<Count>(col);
+  auto rest = remaining.row(d).template segment<Count>(col);
 
   deaths = cohort * q;
   rest = cohort - deaths;
@@ -71,7 +72,7 @@ void cohort_step(const DistrictCube& start, const YearRates& rates, DistrictCube
       // Cohort a was aged a-1 on 1 January; the open cohort 100 also gathers those aged 100+.
       Eigen::Array<double, 1, kAges - 1> cohort = start.row(d).segment<kAges - 1>(from);
       cohort(kAges - 2) += start(d, cell(sex, kOpenAge));
-      decrement(d, 1, kAges - 1, cohort, sex, rates, flows, remaining);
+      decrement<kAges - 1>(d, 1, cohort, sex, rates, flows, remaining);
     }
   });
 
@@ -95,7 +96,7 @@ void cohort_step(const DistrictCube& start, const YearRates& rates, DistrictCube
     flows.births(d, kFemale) = births - flows.births(d, kMale);
     for (int sex = 0; sex < kSexes; ++sex) {
       const Eigen::Array<double, 1, 1> newborns(flows.births(d, sex));
-      decrement(d, 0, 1, newborns, sex, rates, flows, remaining);
+      decrement<1>(d, 0, newborns, sex, rates, flows, remaining);
     }
   });
 
@@ -108,28 +109,37 @@ void cohort_step(const DistrictCube& start, const YearRates& rates, DistrictCube
   }
 }
 
-Projection project_cohort(const ProjectionInputs& inputs, const RunOptions& options) {
+void project_cohort(const ProjectionInputs& inputs, const RunOptions& options, Projection& out) {
   check_inputs(inputs);
   const int districts = inputs.dims.district_count();
   const auto steps = static_cast<std::size_t>(inputs.dims.steps());
 
-  Projection projection;
-  projection.dims = inputs.dims;
-  projection.population.reserve(steps + 1);
-  projection.flows.reserve(steps);
-  projection.population.push_back(inputs.base_population);
+  out.dims = inputs.dims;
+  out.population.resize(steps + 1);
+  for (DistrictCube& cube : out.population) {
+    if (cube.rows() != districts) cube.resize(districts, kCells);
+  }
+  out.flows.resize(steps, YearFlows(districts));
+  for (YearFlows& flows : out.flows) {
+    if (flows.deaths.rows() != districts) flows = YearFlows(districts);
+  }
+  out.population.front() = inputs.base_population;
 
+  // cohort_step writes every cell of the next year and of its flows, so reused storage never
+  // carries values from an earlier run.
   tbb::task_arena arena(resolve_thread_count(options.threads));
   arena.execute([&] {
     StepWorkspace workspace(districts);
     for (std::size_t step = 0; step < steps; ++step) {
-      DistrictCube next(districts, kCells);
-      YearFlows flows(districts);
-      cohort_step(projection.population.back(), inputs.rates[step], next, flows, workspace);
-      projection.population.push_back(std::move(next));
-      projection.flows.push_back(std::move(flows));
+      cohort_step(out.population[step], inputs.rates[step], out.population[step + 1],
+                  out.flows[step], workspace);
     }
   });
+}
+
+Projection project_cohort(const ProjectionInputs& inputs, const RunOptions& options) {
+  Projection projection;
+  project_cohort(inputs, options, projection);
   return projection;
 }
 

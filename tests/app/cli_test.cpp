@@ -120,6 +120,19 @@ TEST_F(CliTest, BadInputExitsWithThreeAndWritesNothing) {
   EXPECT_THAT(missing.err, HasSubstr("nope.toml"));
 }
 
+TEST_F(CliTest, BadServiceParametersExitWithThreeAndWriteNothing) {
+  const fs::path out = dir_ / "bad-services.h5";
+  const Result run =
+      wardsim({"run", "--out", out.string(), "--set", "services.elderly_care.residential_rate=1.5",
+               "--set", "services.childcare.uptake_multipler=1.1"});
+  EXPECT_EQ(run.code, kExitInput);
+  EXPECT_THAT(run.err,
+              HasSubstr("'services.elderly_care.residential_rate' must be a rate between 0 "
+                        "and 1, found 1.5"));
+  EXPECT_THAT(run.err, HasSubstr("did you mean 'services.childcare.uptake_multiplier'?"));
+  EXPECT_TRUE(fs::is_empty(dir_));
+}
+
 TEST_F(CliTest, ValidateReportsEveryProblemOfABrokenScenario) {
   const fs::path broken = dir_ / "broken.toml";
   std::ofstream(broken) << "extends = \"" << kBaseline << "\"\n"

@@ -101,6 +101,28 @@ TEST(CohortKernel, ResultsAreBitIdenticalForOneAndTwoThreads) {
   }
 }
 
+TEST(CohortKernel, ReusedStorageGivesTheSameResultsAsAFreshRun) {
+  const ProjectionInputs first =
+      closed_city(12, 0.05, 3.0);  // a different run leaves values behind
+  const ProjectionInputs second = tiny_city(12);
+  Projection reused;
+  project_cohort(first, {.threads = 1}, reused);
+  project_cohort(second, {.threads = 1}, reused);
+  const Projection fresh = project_cohort(second, {.threads = 1});
+  for (std::size_t y = 0; y < fresh.population.size(); ++y) {
+    ASSERT_TRUE((reused.population[y] == fresh.population[y]).all()) << "year index " << y;
+  }
+  for (std::size_t y = 0; y < fresh.flows.size(); ++y) {
+    const YearFlows& a = reused.flows[y];
+    const YearFlows& b = fresh.flows[y];
+    ASSERT_TRUE((a.births == b.births).all() && (a.deaths == b.deaths).all() &&
+                (a.out_migration == b.out_migration).all() &&
+                (a.in_migration == b.in_migration).all() && (a.moves_out == b.moves_out).all() &&
+                (a.moves_in == b.moves_in).all())
+        << "year index " << y;
+  }
+}
+
 TEST(CohortKernel, NoNegativeOrNonFiniteCounts) {
   const Projection p = project_cohort(tiny_city(40), {.threads = 2});
   for (const DistrictCube& year : p.population) {

@@ -83,8 +83,11 @@ def calibrate_baseline(engine, index):
     def peak_year(g):
         totals = engine.totals("baseline", baseline_path(index, g))
         return max(totals, key=lambda y: totals[y])
-    # The peak moves later as g grows: find the smallest g whose peak is at or after PEAK_YEAR.
-    g = bisect(lambda g: peak_year(g) - PEAK_YEAR + 0.5, 0.0, 0.03, iterations=30)
+    # The peak moves later as g grows: take the middle of the range of g that peaks in PEAK_YEAR,
+    # so that rounding the path to whole persons cannot move the peak.
+    first = bisect(lambda g: peak_year(g) - PEAK_YEAR + 0.5, 0.0, 0.03, iterations=25)
+    after = bisect(lambda g: peak_year(g) - PEAK_YEAR - 0.5, 0.0, 0.03, iterations=25)
+    g = 0.5 * (first + after)
     path = baseline_path(index, g)
     totals = engine.totals("baseline", path)
     print("baseline: g = %.5f, peak %d at %.0f" % (g, max(totals, key=totals.get),

@@ -566,7 +566,7 @@ def summary(S):
     p("  regions: " + ", ".join("%s %d" % r for r in S["regions"]))
     p("  district totals: min %d, max %d" % (S["dist_tot"].min(), S["dist_tot"].max()))
     asfr = S["asfr"]
-    tfr_base = 0.97
+    tfr_base = 0.94  # baseline.toml fertility.tfr
     births = sum(v * tfr_base / S["tfr_hfd"] * P["female"][x] for x, v in asfr)
     mab = sum(x * v for x, v in asfr) / S["tfr_hfd"]
     p("Fertility: HFD %d TFR %.4f (shape), mean age %.2f; at TFR %.2f births ~ %.0f a year "

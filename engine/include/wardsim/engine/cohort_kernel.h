@@ -20,4 +20,8 @@ void cohort_step(const DistrictCube& start, const YearRates& rates, DistrictCube
 // Runs the whole projection. Results are identical for any options.threads.
 Projection project_cohort(const ProjectionInputs& inputs, const RunOptions& options = {});
 
+// The same, into `out`, reusing its storage when its shape already fits: a what-if loop that
+// re-runs the same ward many times then allocates (and first touches) no memory at all.
+void project_cohort(const ProjectionInputs& inputs, const RunOptions& options, Projection& out);
+
 }  // namespace wardsim::engine
