@@ -32,15 +32,15 @@ template <int Count, typename Cohort>
 void decrement(Index d, int first_age, const Cohort& cohort, int sex, const YearRates& rates,
                YearFlows& flows, DistrictCube& remaining) {
   const Index col = cell(sex, first_age);
-  const auto q =
-      (rates.death_probability.row(sex).template segment<Count>(first_age) * rates.mortality_multiplier(d))
-          .min(1.0);
+  const auto q = (rates.death_probability.row(sex).template segment<Count>(first_age) *
+                  rates.mortality_multiplier(d))
+                     .min(1.0);
   const auto o = (rates.out_migration_probability.row(sex).template segment<Count>(first_age) *
                   rates.out_migration_multiplier(d))
                      .min(1.0);
-  const auto m =
-      (rates.move_probability.row(sex).template segment<Count>(first_age) * rates.move_multiplier(d))
-          .min(1.0);
+  const auto m = (rates.move_probability.row(sex).template segment<Count>(first_age) *
+                  rates.move_multiplier(d))
+                     .min(1.0);
 
   auto deaths = flows.deaths.row(d).template segment<Count>(col);
   auto out = flows.out_migration.row(d).template segment<Count>(col);
