@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -19,15 +18,6 @@
 namespace wardsim::app {
 namespace {
 
-std::string utc_now_iso8601() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
 io::Provenance provenance_of(const scenarios::Scenario& scenario, const std::string& file,
                              int threads) {
   io::Provenance provenance;
@@ -44,7 +34,6 @@ io::Provenance provenance_of(const scenarios::Scenario& scenario, const std::str
   provenance.mode = "cohort";
   provenance.threads = threads;
   provenance.seed = 0;
-  provenance.created = utc_now_iso8601();
   return provenance;
 }
 

@@ -205,7 +205,9 @@ void write_provenance_attributes(h5::File& h5, const std::string& group,
   h5.write_string_attribute(group, "mode", provenance.mode);
   h5.write_int_attribute(group, "threads", provenance.threads);
   h5.write_uint64_attribute(group, "seed", provenance.seed);
-  h5.write_string_attribute(group, "created", provenance.created);
+  // A run that does not say when it was made is stamped with the time of writing.
+  h5.write_string_attribute(group, "created",
+                            provenance.created.empty() ? utc_now() : provenance.created);
   h5.write_strings_attribute(group, "estimates", provenance.estimates);
 }
 

@@ -18,16 +18,13 @@ below. The output is deterministic: fixed number formatting, '\n' line endings, 
 
 import argparse
 import csv
-import math
 import os
-import shutil
 import sys
-import tempfile
 
 import numpy as np
 
 sys.dont_write_bytecode = True  # importing derive_tables must not leave __pycache__ behind
-from derive_tables import DataError, fmt, haversine_km, largest_remainder, require, write_csv  # noqa: E402
+from derive_tables import DataError, check_derivation, fmt, haversine_km, largest_remainder, require, write_csv  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCES = os.path.normpath(os.path.join(HERE, "..", "sources"))
@@ -309,35 +306,7 @@ def summary(S):
 
 
 def check(out_dir):
-    tmp = tempfile.mkdtemp(prefix="wardsim_derive_services_")
-    try:
-        derive(tmp)
-        problems = []
-        new = sorted(os.listdir(tmp))
-        old = sorted(f for f in os.listdir(out_dir) if f.endswith(".csv")) if os.path.isdir(out_dir) else []
-        for f in sorted(set(new) | set(old)):
-            if f not in old:
-                problems.append("%s: missing from %s" % (f, out_dir))
-            elif f not in new:
-                problems.append("%s: committed but no longer derived" % f)
-            else:
-                with open(os.path.join(tmp, f), "rb") as a, open(os.path.join(out_dir, f), "rb") as b:
-                    la, lb = a.read().split(b"\n"), b.read().split(b"\n")
-                if la != lb:
-                    k = next(k for k in range(max(len(la), len(lb)))
-                             if k >= len(la) or k >= len(lb) or la[k] != lb[k])
-                    problems.append("%s: first difference at line %d: committed %r, derived %r" % (
-                        f, k + 1, lb[k].decode() if k < len(lb) else None,
-                        la[k].decode() if k < len(la) else None))
-        if problems:
-            print("derive_service_tables --check: committed tables differ from the derivation:")
-            for pr in problems:
-                print("  " + pr)
-            return 1
-        print("derive_service_tables --check: all %d service tables match" % len(new))
-        return 0
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    return check_derivation(derive, out_dir, "derive_service_tables")
 
 
 def main(argv=None):

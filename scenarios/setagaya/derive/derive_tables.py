@@ -604,10 +604,12 @@ def summary(S):
       "  ".join("%d %.0f" % (t, 61000 * yi[t]) for t in (2025, 2030, 2035, 2040, 2050, 2060)))
 
 
-def check(tables_dir):
+def check_derivation(derive_into, tables_dir, label):
+    """Re-derives into a temporary folder and compares every table with the committed one.
+    Returns the exit status: 0 when all match, 1 (with the differences printed) otherwise."""
     tmp = tempfile.mkdtemp(prefix="wardsim_derive_")
     try:
-        derive(tmp)
+        derive_into(tmp)
         problems = []
         new = sorted(os.listdir(tmp))
         old = sorted(f for f in os.listdir(tables_dir) if f.endswith(".csv")) if os.path.isdir(tables_dir) else []
@@ -628,14 +630,18 @@ def check(tables_dir):
                     f, len(diff), k + 1, lb[k].decode() if k < len(lb) else None,
                     la[k].decode() if k < len(la) else None))
         if problems:
-            print("derive_tables --check: committed tables differ from the derivation:")
+            print("%s --check: committed tables differ from the derivation:" % label)
             for pr in problems:
                 print("  " + pr)
             return 1
-        print("derive_tables --check: all %d tables match" % len(new))
+        print("%s --check: all %d tables match" % (label, len(new)))
         return 0
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def check(tables_dir):
+    return check_derivation(derive, tables_dir, "derive_tables")
 
 
 def main(argv=None):

@@ -24,7 +24,7 @@ struct Provenance {
   std::string mode = "cohort";         // kernel: cohort (agent later)
   int threads = 1;
   std::uint64_t seed = 0;
-  std::string created;  // UTC, ISO 8601
+  std::string created;  // UTC, ISO 8601; empty = the time the results file is written
 };
 
 }  // namespace wardsim::io
