@@ -32,8 +32,11 @@ struct Subject {
 template <typename Array>
 void check_range(const Array& values, double low, double high, const Subject& what,
                  ProblemList& problems) {
-  // One pass in the common case: a NaN fails both comparisons.
-  if ((values >= low && values <= high).all()) return;
+  // Vectorised reductions in the common case: a NaN or an infinity makes the sum non-finite.
+  if (values.size() == 0 ||
+      (std::isfinite(values.sum()) && values.minCoeff() >= low && values.maxCoeff() <= high)) {
+    return;
+  }
   if (!values.allFinite()) {
     problems.add(what.text() + ": contains NaN or infinite values");
   } else {

@@ -119,7 +119,7 @@ void project_cohort(const ProjectionInputs& inputs, const RunOptions& options, P
   for (DistrictCube& cube : out.population) {
     if (cube.rows() != districts) cube.resize(districts, kCells);
   }
-  out.flows.resize(steps, YearFlows(districts));
+  if (out.flows.size() != steps) out.flows.resize(steps, YearFlows(districts));
   for (YearFlows& flows : out.flows) {
     if (flows.deaths.rows() != districts) flows = YearFlows(districts);
   }
