@@ -72,41 +72,40 @@ DemandDecomposition shapley_decomposition(const DemandFactors& from, const Deman
   return result;
 }
 
-DemandDecomposition decompose_demand(const engine::Projection& projection,
-                                     const ChildcareParameters& p, int from_year, int to_year) {
+namespace {
+
+// The same split for every service: its demand factors in both years, and the quantity they form.
+template <typename Parameters>
+DemandDecomposition decompose(const engine::Projection& projection, const Parameters& p,
+                              int from_year, int to_year, const char* quantity) {
   DemandDecomposition result =
       shapley_decomposition(demand_factors(projection, p, from_year),
                             demand_factors(projection, p, to_year), from_year, to_year);
-  result.quantity = "demand";
+  result.quantity = quantity;
   return result;
+}
+
+}  // namespace
+
+DemandDecomposition decompose_demand(const engine::Projection& projection,
+                                     const ChildcareParameters& p, int from_year, int to_year) {
+  return decompose(projection, p, from_year, to_year, "demand");
 }
 
 DemandDecomposition decompose_demand(const engine::Projection& projection,
                                      const SchoolParameters& p, int from_year, int to_year) {
-  DemandDecomposition result =
-      shapley_decomposition(demand_factors(projection, p, from_year),
-                            demand_factors(projection, p, to_year), from_year, to_year);
-  result.quantity = "public_pupils";
-  return result;
+  return decompose(projection, p, from_year, to_year, "public_pupils");
 }
 
 DemandDecomposition decompose_demand(const engine::Projection& projection,
                                      const ElderlyCareParameters& p, int from_year, int to_year) {
-  DemandDecomposition result =
-      shapley_decomposition(demand_factors(projection, p, from_year),
-                            demand_factors(projection, p, to_year), from_year, to_year);
-  result.quantity = "residential_demand";
-  return result;
+  return decompose(projection, p, from_year, to_year, "residential_demand");
 }
 
 DemandDecomposition decompose_demand(const engine::Projection& projection,
                                      const InfrastructureParameters& p, int from_year,
                                      int to_year) {
-  DemandDecomposition result =
-      shapley_decomposition(demand_factors(projection, p, from_year),
-                            demand_factors(projection, p, to_year), from_year, to_year);
-  result.quantity = "evacuation_help_needed";
-  return result;
+  return decompose(projection, p, from_year, to_year, "evacuation_help_needed");
 }
 
 }  // namespace wardsim::models
