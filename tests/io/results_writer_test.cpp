@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "io/io_test_support.h"
+#include "io/raw_h5.h"
 #include "wardsim/error.h"
 
 namespace wardsim::io {
@@ -23,20 +24,8 @@ using ::testing::HasSubstr;
 using testing::make_dims;
 using testing::make_projection;
 using testing::make_provenance;
-
-std::vector<hsize_t> shape_of(const H5::DataSet& dataset) {
-  const auto space = dataset.getSpace();
-  std::vector<hsize_t> dims(static_cast<std::size_t>(space.getSimpleExtentNdims()));
-  space.getSimpleExtentDims(dims.data());
-  return dims;
-}
-
-std::string string_attribute(const H5::H5Object& object, const std::string& name) {
-  const auto attribute = object.openAttribute(name);
-  std::string value;
-  attribute.read(attribute.getStrType(), value);
-  return value;
-}
+using testing::shape_of;
+using testing::string_attribute;
 
 std::vector<int> int_dataset(const H5::H5File& file, const std::string& path) {
   const auto dataset = file.openDataSet(path);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "io/io_test_support.h"
+#include "io/raw_h5.h"
 #include "wardsim/error.h"
 #include "wardsim/io/results_writer.h"
 
@@ -24,22 +25,10 @@ using testing::make_projection;
 using testing::make_provenance;
 using testing::make_services;
 using testing::service_value;
+using testing::shape_of;
+using testing::string_attribute;
 
 const std::string kChildcare = "/scenarios/baseline/services/childcare";
-
-std::vector<hsize_t> shape_of(const H5::DataSet& dataset) {
-  const auto space = dataset.getSpace();
-  std::vector<hsize_t> dims(static_cast<std::size_t>(space.getSimpleExtentNdims()));
-  space.getSimpleExtentDims(dims.data());
-  return dims;
-}
-
-std::string string_attribute(const H5::H5Object& object, const std::string& name) {
-  const auto attribute = object.openAttribute(name);
-  std::string value;
-  attribute.read(attribute.getStrType(), value);
-  return value;
-}
 
 std::vector<std::string> strings_attribute(const H5::H5Object& object, const std::string& name) {
   const auto attribute = object.openAttribute(name);
