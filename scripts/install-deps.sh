@@ -7,7 +7,12 @@ packages=(
   libeigen3-dev libtbb-dev libhdf5-dev hdf5-tools libboost-program-options-dev
   libtomlplusplus-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-numpy python3-h5py
+  librandom123-dev libboost-math-dev
+  coinor-libcbc-dev coinor-libclp-dev libglpk-dev
+  libopenmpi-dev openmpi-bin
+  libgdal-dev gdal-bin libxlsxwriter-dev nlohmann-json3-dev
+  python3 python3-numpy python3-h5py python3-openpyxl python3-matplotlib python3-shapely
+  chromium
 )
 
 sudo_cmd=()
