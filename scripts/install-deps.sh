@@ -12,7 +12,7 @@ packages=(
   libopenmpi-dev openmpi-bin
   libgdal-dev gdal-bin libxlsxwriter-dev nlohmann-json3-dev
   python3 python3-numpy python3-h5py python3-openpyxl python3-matplotlib python3-shapely
-  chromium
+  chromium fonts-ipaexfont-gothic
 )
 
 sudo_cmd=()
