@@ -23,7 +23,7 @@ std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
 
 struct District {
   std::vector<std::string> labels;  // district_id, name_ja, name_en, region_ja, region_en
-  std::unique_ptr<OGRGeometryCollection> pieces = std::make_unique<OGRGeometryCollection>();
+  std::unique_ptr<OGRMultiPolygon> pieces = std::make_unique<OGRMultiPolygon>();
   int small_areas = 0;
 };
 
@@ -164,7 +164,11 @@ DissolveSummary dissolve_small_areas(const DissolveFiles& files) {
     }
     if (area != small_areas.end() && target != district_index.end() && area->second.geometry) {
       auto& d = districts[target->second];
-      d.pieces->addGeometryDirectly(area->second.geometry.release());
+      // GEOS's cascaded union takes the polygons of one MultiPolygon.
+      std::unique_ptr<OGRMultiPolygon> parts(
+          OGRGeometryFactory::forceToMultiPolygon(area->second.geometry.release())
+              ->toMultiPolygon());
+      for (const auto* part : *parts) d.pieces->addGeometry(part);
       ++d.small_areas;
     }
   }
