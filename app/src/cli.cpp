@@ -17,6 +17,8 @@ Commands:
   run       project a scenario and write the results file (HDF5)
   validate  check a scenario and all its tables, reporting every problem
   info      describe what a results file holds
+  export    write a results file as CSV, Excel, GeoPackage or GeoJSON
+  geo       dissolve small-area polygons into a district layer (geo dissolve)
 
 Options:
   -h, --help     show this help (also: wardsim COMMAND --help)
@@ -55,8 +57,10 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (command == "run") return run_command(context);
     if (command == "validate") return validate_command(context);
     if (command == "info") return info_command(context);
+    if (command == "export") return export_command(context);
+    if (command == "geo") return geo_command(context);
     throw UsageError("unknown command '" + command +
-                     "' (expected run, validate or info; see --help)");
+                     "' (expected run, validate, info, export or geo; see --help)");
   } catch (const std::exception& error) {
     print_error(err, command, error);
     return exit_code_for(error);

@@ -17,4 +17,6 @@ struct CommandContext {
 int run_command(const CommandContext& context);
 int validate_command(const CommandContext& context);
 int info_command(const CommandContext& context);
+int export_command(const CommandContext& context);
+int geo_command(const CommandContext& context);
 }  // namespace wardsim::app

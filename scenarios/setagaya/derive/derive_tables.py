@@ -604,7 +604,7 @@ def summary(S):
       "  ".join("%d %.0f" % (t, 61000 * yi[t]) for t in (2025, 2030, 2035, 2040, 2050, 2060)))
 
 
-def check_derivation(derive_into, tables_dir, label):
+def check_derivation(derive_into, tables_dir, label, suffix=".csv"):
     """Re-derives into a temporary folder and compares every table with the committed one.
     Returns the exit status: 0 when all match, 1 (with the differences printed) otherwise."""
     tmp = tempfile.mkdtemp(prefix="wardsim_derive_")
@@ -612,7 +612,7 @@ def check_derivation(derive_into, tables_dir, label):
         derive_into(tmp)
         problems = []
         new = sorted(os.listdir(tmp))
-        old = sorted(f for f in os.listdir(tables_dir) if f.endswith(".csv")) if os.path.isdir(tables_dir) else []
+        old = sorted(f for f in os.listdir(tables_dir) if f.endswith(suffix)) if os.path.isdir(tables_dir) else []
         for f in sorted(set(new) | set(old)):
             if f not in old:
                 problems.append("%s: missing from %s" % (f, tables_dir))
