@@ -34,12 +34,15 @@ bool says_illustrative(const Json& object) {
   return false;
 }
 
+// The layer's own words about itself: a description (or note) at the top or in its metadata,
+// else its name.
 std::string describe(const Json& collection) {
-  for (const Json* object :
-       {&collection, collection.contains("metadata") ? &collection.at("metadata")
-                                                     : static_cast<const Json*>(nullptr)}) {
-    if (object == nullptr || !object->is_object()) continue;
-    for (const char* key : {"description", "note", "name"}) {
+  const Json empty = Json::object();
+  const Json& metadata = collection.contains("metadata") && collection.at("metadata").is_object()
+                             ? collection.at("metadata")
+                             : empty;
+  for (const char* key : {"description", "note", "name"}) {
+    for (const Json* object : {&collection, &metadata}) {
       const auto text = object->find(key);
       if (text != object->end() && text->is_string()) return text->get<std::string>();
     }
