@@ -24,6 +24,13 @@ bool says_illustrative(const Json& object) {
   if (!object.is_object()) return false;
   const auto flag = object.find("illustrative");
   if (flag != object.end() && flag->is_boolean() && flag->get<bool>()) return true;
+  for (const char* key : {"geometry_status", "wardsim_geometry_status"}) {
+    const auto status = object.find(key);
+    if (status != object.end() && status->is_string() &&
+        lower(status->get<std::string>()) == "illustrative") {
+      return true;
+    }
+  }
   for (const char* key : {"name", "description", "title"}) {
     const auto text = object.find(key);
     if (text != object.end() && text->is_string() &&

@@ -11,8 +11,9 @@ namespace wardsim::viz {
 
 struct DistrictBoundaries {
   std::filesystem::path source;
-  // The layer says its geometry is illustrative (not surveyed boundaries): a top-level or
-  // `metadata` member `illustrative: true`, or a top-level name/description mentioning it.
+  // The layer says its geometry is illustrative (not surveyed boundaries): at its top, in its
+  // `metadata` or in a feature's properties, `illustrative: true`, `geometry_status` or
+  // `wardsim_geometry_status` = "illustrative", or a name/description/title mentioning it.
   bool illustrative = false;
   std::string note;  // the layer's own description of itself, if any
   // One per district of the results, in their order: {"district_id", "geometry"}.
