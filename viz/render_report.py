@@ -238,9 +238,9 @@ class Report:
                      f"{capacity['name'] if capacity else 'no capacity'} ({units}), "
                      f"{scenario['name']}")
         text = (f"{service['description']} Each panel shows the {demand['name']} (red) and the "
-                f"{capacity['name'] if capacity else 'capacity'} (black) of one district over time, "
-                "each panel on its own scale, the first panel the whole ward; red shading marks years where demand exceeds "
-                "capacity.")
+                f"{capacity['name'] if capacity else 'capacity'} (black) of one district over "
+                "time, each on its own scale, the first panel the whole ward; red shading marks "
+                "years where demand exceeds capacity.")
         if service.get("per_category_shortfall"):
             text += (" Totals are summed over the service's categories; a shortfall in one "
                      "category can hide behind spare places in another.")

@@ -52,6 +52,14 @@ TEST_F(BoundariesTest, ALayerThatDoesNotSayItIsIllustrativeIsNot) {
   EXPECT_EQ(boundaries.note, "districts");
 }
 
+TEST_F(BoundariesTest, AGeometryStatusOfIllustrativeMarksTheLayer) {
+  const auto file = write_file("status.geojson", R"({"type": "FeatureCollection",
+    "features": [{"type": "Feature",
+      "properties": {"district_id": "A", "geometry_status": "illustrative"},
+      "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}]})");
+  EXPECT_TRUE(load_boundaries(file, {"A"}).illustrative);
+}
+
 TEST_F(BoundariesTest, ReportsEveryProblemAtOnce) {
   const auto file = write_file("bad.geojson", R"({"type": "FeatureCollection", "features": [
     {"type": "Feature", "properties": {"name": "no id"},
