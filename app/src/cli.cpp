@@ -19,6 +19,7 @@ Commands:
   info      describe what a results file holds
   export    write a results file as CSV, Excel, GeoPackage or GeoJSON
   geo       dissolve small-area polygons into a district layer (geo dissolve)
+  report    draw the charts of a results file and write an HTML report
 
 Options:
   -h, --help     show this help (also: wardsim COMMAND --help)
@@ -59,8 +60,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (command == "info") return info_command(context);
     if (command == "export") return export_command(context);
     if (command == "geo") return geo_command(context);
+    if (command == "report") return report_command(context);
     throw UsageError("unknown command '" + command +
-                     "' (expected run, validate, info, export or geo; see --help)");
+                     "' (expected run, validate, info, export, geo or report; see --help)");
   } catch (const std::exception& error) {
     print_error(err, command, error);
     return exit_code_for(error);

@@ -19,4 +19,5 @@ int validate_command(const CommandContext& context);
 int info_command(const CommandContext& context);
 int export_command(const CommandContext& context);
 int geo_command(const CommandContext& context);
+int report_command(const CommandContext& context);
 }  // namespace wardsim::app

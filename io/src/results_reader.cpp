@@ -162,6 +162,8 @@ std::vector<std::string> list_scenarios(const fs::path& file) {
   return scenario_names(open_results(file));
 }
 
+engine::Dimensions read_dimensions(const fs::path& file) { return read_dims(open_results(file)); }
+
 engine::Projection read_projection(const fs::path& file, const std::string& scenario) {
   const auto h5 = open_results(file);
   const auto group = require_scenario(h5, scenario);

@@ -17,6 +17,10 @@ namespace wardsim::io {
 // InputError if it is not a wardsim results file.
 std::vector<std::string> list_scenarios(const std::filesystem::path& file);
 
+// The dimensions shared by every scenario of the file (years, district labels), without reading
+// any cube.
+engine::Dimensions read_dimensions(const std::filesystem::path& file);
+
 // The projection (dims with district labels, population, flows) of one scenario.
 engine::Projection read_projection(const std::filesystem::path& file, const std::string& scenario);
 
