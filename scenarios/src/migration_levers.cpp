@@ -46,6 +46,8 @@ ShockFactors shock_factors(std::span<const Shock> shocks, int year) {
 
 Eigen::ArrayXd allocation_with_extra(double base_total, const Eigen::ArrayXd& allocation,
                                      const Eigen::ArrayXd& extra) {
+  // Without extra in-migrants the shares stay bit-identical to a run without the lever.
+  if ((extra == 0.0).all()) return allocation;
   const double total = base_total + extra.sum();
   if (total <= 0.0) return allocation;
   return (base_total * allocation + extra) / total;
