@@ -20,6 +20,7 @@ Commands:
   export    write a results file as CSV, Excel, GeoPackage or GeoJSON
   geo       dissolve small-area polygons into a district layer (geo dissolve)
   report    draw the charts of a results file and write an HTML report
+  compare   differences between two runs (B - A) per indicator, district and year
 
 Options:
   -h, --help     show this help (also: wardsim COMMAND --help)
@@ -61,8 +62,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (command == "export") return export_command(context);
     if (command == "geo") return geo_command(context);
     if (command == "report") return report_command(context);
+    if (command == "compare") return compare_command(context);
     throw UsageError("unknown command '" + command +
-                     "' (expected run, validate, info, export, geo or report; see --help)");
+                     "' (expected run, validate, info, export, geo, report or compare; see --help)");
   } catch (const std::exception& error) {
     print_error(err, command, error);
     return exit_code_for(error);

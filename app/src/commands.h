@@ -20,4 +20,5 @@ int info_command(const CommandContext& context);
 int export_command(const CommandContext& context);
 int geo_command(const CommandContext& context);
 int report_command(const CommandContext& context);
+int compare_command(const CommandContext& context);
 }  // namespace wardsim::app

@@ -1,6 +1,7 @@
 #include "wardsim/scenarios/build_inputs.h"
 
 #include "wardsim/scenarios/cohort_schedules.h"
+#include "wardsim/scenarios/migration_levers.h"
 
 namespace wardsim::scenarios {
 
@@ -12,8 +13,15 @@ engine::YearRates build_year_rates(const ScenarioSettings& settings, const Scena
       cohort_death_probability(improved_qx(tables.mortality_qx, settings.mortality_improvement,
                                            settings.mortality_table_year, year),
                                settings.infant_a0);
-  rates.out_migration_probability = cohort_probability(
-      scaled_probability(tables.out_migration_rate, settings.out_migration_multiplier.at(year)));
+  const LeverSettings& levers = settings.levers;
+  const ShockFactors shock = shock_factors(levers.shocks, year);
+  // Out-migration: the table's age pattern shifted (level kept), older ages scaled, then the whole
+  // schedule scaled by the volume multiplier and any shock.
+  const engine::SexAgeSchedule out_pattern = scaled_from_age(
+      shift_age_profile(tables.out_migration_rate, levers.out_migration_age_shift.at(year)),
+      kOlderAge, levers.out_migration_multiplier_older.at(year));
+  rates.out_migration_probability = cohort_probability(scaled_probability(
+      out_pattern, settings.out_migration_multiplier.at(year) * shock.out_migration));
   rates.move_probability =
       cohort_probability(scaled_probability(tables.move_rate, settings.move_multiplier.at(year)));
 
@@ -23,9 +31,20 @@ engine::YearRates build_year_rates(const ScenarioSettings& settings, const Scena
   rates.fertility = factors.fertility.matrix() * ward_asfr.matrix();
   rates.male_birth_share = male_birth_share(settings.sex_ratio_at_birth);
 
-  rates.in_migrants = settings.in_migrants.at(year);
-  rates.in_migrant_profile = cohort_arrival_profile(tables.in_migration_share);
-  rates.in_migrant_allocation = factors.in_migration_weight / factors.in_migration_weight.sum();
+  // In-migrants: the volume path × its multipliers, plus the occupants of new dwellings who come
+  // from outside the ward, settled in the dwellings' districts. Both follow the year's profile.
+  const double volume =
+      settings.in_migrants.at(year) * levers.in_migration_multiplier.at(year) * shock.in_migration;
+  const Eigen::ArrayXd allocation = factors.in_migration_weight / factors.in_migration_weight.sum();
+  Eigen::ArrayXd housing = Eigen::ArrayXd::Zero(allocation.size());
+  if (levers.housing && tables.new_dwellings.size() > 0) {
+    housing = tables.new_dwellings.row(year - settings.base_year).transpose() *
+              levers.housing->persons_per_dwelling * levers.housing->share_from_outside;
+  }
+  rates.in_migrants = volume + housing.sum();
+  rates.in_migrant_profile = cohort_arrival_profile(
+      shift_age_profile(tables.in_migration_share, levers.in_migration_age_shift.at(year)));
+  rates.in_migrant_allocation = allocation_with_extra(volume, allocation, housing);
 
   rates.mortality_multiplier = factors.mortality;
   rates.out_migration_multiplier = factors.out_migration;

@@ -7,13 +7,14 @@
 #include <vector>
 
 #include "number_text.h"
+#include "shock_keys.h"
 #include "wardsim/engine/dimensions.h"
 #include "wardsim/scenarios/scenario_document.h"
 
 namespace wardsim::scenarios {
 namespace {
 
-enum class Kind { Section, Integer, Number, Text, Name, TablePath, YearPath, TextList };
+enum class Kind { Section, Integer, Number, Text, Name, TablePath, YearPath, TextList, ShockList };
 
 struct KeySpec {
   std::string_view key;
@@ -80,8 +81,26 @@ const std::vector<KeySpec>& key_specs() {
        "multiplier of the out_migration table", "a number ≥ 0", 0, kInf},
       {"migration.move_multiplier", Kind::YearPath, true, "multiplier of the moves table",
        "a number ≥ 0", 0, kInf},
+      // What-if levers (lever_settings.h): optional, neutral when absent.
+      {"migration.in_migration_multiplier", Kind::YearPath, false, "", "a number between 0 and 5",
+       0, kMaxLeverMultiplier},
+      {"migration.in_migration_age_shift", Kind::YearPath, false, "",
+       "a number of years between -15 and 15", -kMaxAgeShift, kMaxAgeShift},
+      {"migration.out_migration_age_shift", Kind::YearPath, false, "",
+       "a number of years between -15 and 15", -kMaxAgeShift, kMaxAgeShift},
+      {"migration.out_migration_multiplier_65_plus", Kind::YearPath, false, "",
+       "a number between 0 and 5", 0, kMaxLeverMultiplier},
+      {"shocks", Kind::ShockList, false, "", "an array of tables"},
+      // [housing] is optional; once present, its keys are required.
+      {"housing", Kind::Section, false, "", "a table"},
+      {"housing.developments", Kind::TablePath, true, "the housing developments table", kTableRule},
+      {"housing.persons_per_dwelling", Kind::Number, true, "persons per new dwelling",
+       "a number of persons between 0.5 and 6", 0.5, 6},
+      {"housing.share_from_outside", Kind::Number, true,
+       "share of new-dwelling occupants who move in from outside the ward", kShareRule, 0, 1},
       {"provenance", Kind::Section, false, "", "a table"},
       {"provenance.estimates", Kind::TextList, false, "", "a list of strings"},
+      {"provenance.lever_assumptions", Kind::TextList, false, "", "a list of strings"},
       // [services] is optional; once present, every key below without `false` is required.
       {"services", Kind::Section, false, "", "a table"},
       {"services.childcare_uptake", Kind::TablePath, true, "the childcare uptake table",
@@ -211,10 +230,12 @@ class Checker {
   }
 
   void report_missing(const toml::table& merged) {
-    // The keys of [services] are required only in a scenario that has services.
+    // The keys of [services] and [housing] are required only in a scenario that has the section.
     const bool has_services = merged.get_as<toml::table>("services") != nullptr;
+    const bool has_housing = merged.get_as<toml::table>("housing") != nullptr;
     for (const auto& spec : key_specs()) {
       if (!has_services && spec.key.starts_with("services.")) continue;
+      if (!has_housing && spec.key.starts_with("housing.")) continue;
       if (spec.required && !merged.at_path(spec.key)) {
         problems_.add(origins_.of("").display + ": missing required key '" + std::string(spec.key) +
                       "' (" + std::string(spec.what) + ", " + std::string(spec.expected) + ")");
@@ -273,6 +294,9 @@ class Checker {
       }
       case Kind::YearPath:
         check_year_path(spec, key, node);
+        break;
+      case Kind::ShockList:
+        check_shocks(node, [&](std::string message) { problem(key, message); });
         break;
       case Kind::TextList: {
         const auto* list = node.as_array();
@@ -432,7 +456,30 @@ void extract_settings(const toml::table& merged, const KeyOrigins& origins, Prob
   path_of("migration.in_migrants", settings.in_migrants);
   path_of("migration.out_migration_multiplier", settings.out_migration_multiplier);
   path_of("migration.move_multiplier", settings.move_multiplier);
+  path_of("migration.in_migration_multiplier", settings.levers.in_migration_multiplier);
+  path_of("migration.in_migration_age_shift", settings.levers.in_migration_age_shift);
+  path_of("migration.out_migration_age_shift", settings.levers.out_migration_age_shift);
+  path_of("migration.out_migration_multiplier_65_plus",
+          settings.levers.out_migration_multiplier_older);
+  if (const auto* node = usable("shocks")) {
+    settings.levers.shocks = shocks_of(*node);
+    if (usable("scenario.base_year") && usable("scenario.end_year")) {
+      check_shock_years(settings.levers.shocks, settings.base_year, settings.end_year,
+                        [&](std::string message) { checker.problem("shocks", message); });
+    }
+  }
+  if (merged.get_as<toml::table>("housing") != nullptr) {
+    table_of("housing.developments", kHousingTableKey, settings.tables);
+    HousingRule& housing = settings.levers.housing.emplace();
+    number_of("housing.persons_per_dwelling", housing.persons_per_dwelling);
+    number_of("housing.share_from_outside", housing.share_from_outside);
+  }
   if (const auto* node = usable("provenance.estimates")) {
+    for (const auto& item : *node->as_array())
+      settings.estimates.push_back(*item.value<std::string>());
+  }
+  // A what-if states its own assumptions without repeating the estimates it inherits.
+  if (const auto* node = usable("provenance.lever_assumptions")) {
     for (const auto& item : *node->as_array())
       settings.estimates.push_back(*item.value<std::string>());
   }

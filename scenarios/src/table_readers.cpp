@@ -7,6 +7,7 @@
 
 #include "number_text.h"
 #include "table_rows.h"
+#include "wardsim/scenarios/housing_developments.h"
 
 namespace wardsim::scenarios {
 namespace {
@@ -345,6 +346,10 @@ ScenarioTables read_scenario_tables(const ScenarioSettings& settings, InputReade
   }
   if (const auto table = parse("district_factors", kDistrictFactorsColumns)) {
     tables.district_factors = read_district_factors(*table, districts, problems);
+  }
+  if (const auto table = parse(kHousingTableKey, kHousingDevelopmentsColumns)) {
+    tables.new_dwellings = read_housing_developments(*table, districts, settings.base_year,
+                                                     settings.end_year, problems);
   }
   tables.district_lookup = std::move(districts);
   return tables;

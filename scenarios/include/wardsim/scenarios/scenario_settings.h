@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "wardsim/scenarios/lever_settings.h"
 #include "wardsim/scenarios/year_path.h"
 
 namespace wardsim::scenarios {
@@ -51,6 +52,9 @@ struct ServiceSettings {
   double evacuation_help_rate_under_75 = 0.0;
 };
 
+// The key under which ScenarioSettings::tables holds [housing] developments.
+inline constexpr std::string_view kHousingTableKey = "housing_developments";
+
 struct ScenarioSettings {
   std::string name;
   std::string title;
@@ -72,6 +76,9 @@ struct ScenarioSettings {
   YearPath in_migrants;
   YearPath out_migration_multiplier;
   YearPath move_multiplier;
+
+  // The what-if levers; the housing developments table is tables[kHousingTableKey].
+  LeverSettings levers;
 
   std::vector<std::string> estimates;
 

@@ -90,6 +90,8 @@ struct ScenarioTables {
   // The districts table as a lookup for the tables keyed by district (`known` is false if it could
   // not be read without problems).
   DistrictLookup district_lookup;
+  // New dwellings by step year (row) and district (column) from [housing]; empty without it.
+  Eigen::ArrayXXd new_dwellings;
 };
 
 // Reads every table named in `settings.tables` (through `reader`, which records digests). The
