@@ -144,6 +144,8 @@ void write_least_cost(h5::File& h5, const std::string& group, const bc::Backcast
   h5.write_string_attribute(g, "status", report.least_cost.status);
   h5.write_int_attribute(g, "solved", report.least_cost.solved ? 1 : 0);
   h5.write_double_attribute(g, "cost", report.least_cost.cost);
+  h5.write_double_attribute(g, "lower_bound", report.least_cost.lower_bound);
+  h5.write_int_attribute(g, "proven_optimal", report.least_cost.proven_optimal ? 1 : 0);
   h5.write_string_attribute(g, "solver", "GLPK (glp_intopt, integer places)");
   if (!report.least_cost.solved) return;
   for (std::size_t s = 0; s < report.services.size(); ++s) {

@@ -3,14 +3,21 @@
 #include <glpk.h>
 
 #include <algorithm>
+#include <iomanip>
 #include <map>
 #include <memory>
+#include <sstream>
 #include <tuple>
 
 namespace wardsim::models::backcast {
 namespace {
 
 enum class Option { Build, Temporary, Convert };
+
+// Branch and bound stops within this relative distance of the best bound (GLPK's mip_gap), or
+// after this long per district, keeping the best whole-place plan found.
+constexpr double kRelativeGap = 1e-6;
+constexpr int kDistrictTimeLimitMs = 3000;
 
 // One GLPK column: an option for (request, unit) first in use (build, convert) or in use
 // (temporary) in year index `year`.
@@ -182,18 +189,33 @@ std::string solve_district(const std::vector<PlanRequest>& requests,
                   matrix.columns.data(), matrix.values.data());
 
   glp_term_out(GLP_OFF);
+  // The LP relaxation first: its optimum bounds the integer plan's cost from below, so a plan
+  // found when the time runs out can say how far from optimal it can be at most.
+  glp_smcp simplex;
+  glp_init_smcp(&simplex);
+  simplex.msg_lev = GLP_MSG_OFF;
+  simplex.presolve = GLP_OFF;  // glp_intopt starts from this basis
+  if (glp_simplex(lp, &simplex) != 0 || glp_get_status(lp) != GLP_OPT) {
+    return glp_get_status(lp) == GLP_NOFEAS
+               ? "no feasible plan (a donor cannot supply the places asked)"
+               : "GLPK's simplex did not reach an optimum";
+  }
+  result.lower_bound += glp_get_obj_val(lp);
   glp_iocp parameters;
   glp_init_iocp(&parameters);
-  parameters.presolve = GLP_ON;
   parameters.msg_lev = GLP_MSG_OFF;
-  parameters.tm_lim = 60 * 1000;
+  parameters.fp_heur = GLP_ON;  // the feasibility pump finds a whole-place plan early
+  parameters.mir_cuts = GLP_ON;
+  parameters.gmi_cuts = GLP_ON;
+  parameters.mip_gap = kRelativeGap;
+  parameters.tm_lim = kDistrictTimeLimitMs;
   const int code = glp_intopt(lp, &parameters);
-  const int status = code == 0 ? glp_mip_status(lp) : GLP_UNDEF;
-  if (status != GLP_OPT) {
-    return code == GLP_ENOPFS || status == GLP_NOFEAS
-               ? "no feasible plan (a donor cannot supply the places asked)"
-               : "GLPK stopped without an optimal plan (code " + std::to_string(code) + ")";
+  const int status = glp_mip_status(lp);
+  if (status != GLP_OPT && status != GLP_FEAS) {
+    return "GLPK found no whole-place plan in time (code " + std::to_string(code) + ")";
   }
+  // GLP_EMIPGAP: stopped within kRelativeGap of the bound, which counts as optimal here.
+  if (status != GLP_OPT && code != GLP_EMIPGAP) result.proven_optimal = false;
   for (std::size_t j = 0; j < columns.size(); ++j) {
     const double value = glp_mip_col_val(lp, static_cast<int>(j) + 1);
     if (value == 0.0) continue;
@@ -236,6 +258,18 @@ LeastCostPlan least_cost_plan(const std::vector<PlanRequest>& requests,
     std::sort(result.plans[r].unmet_years.begin(), result.plans[r].unmet_years.end());
     result.plans[r].cost = plan_cost(requests[r], result.plans[r]);
     result.cost += result.plans[r].cost;
+  }
+  if (!result.proven_optimal) {
+    std::ostringstream text;
+    text << "time limit: within " << std::setprecision(2)
+         << 100.0 * (result.cost - result.lower_bound) / std::max(result.cost, 1e-300)
+         << " % of optimal (LP bound)";
+    result.status = text.str();
+  } else if (result.cost - result.lower_bound > kRelativeGap * std::max(result.cost, 1.0)) {
+    std::ostringstream text;
+    text << "optimal (integer gap to the LP bound " << std::setprecision(2)
+         << 100.0 * (result.cost - result.lower_bound) / result.cost << " %)";
+    result.status = text.str();
   }
   return result;
 }

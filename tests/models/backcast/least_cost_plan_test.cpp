@@ -39,7 +39,9 @@ TEST(LeastCostPlan, MatchesTheHandSolvedBuildAndRentCase) {
   const PlanRequest request = request_for(need, 50.0, 30.0, 0.0);
   const LeastCostPlan plan = least_cost_plan({request}, {}, {});
   ASSERT_TRUE(plan.solved) << plan.status;
+  EXPECT_TRUE(plan.proven_optimal);
   EXPECT_DOUBLE_EQ(plan.cost, 190.0);
+  EXPECT_LE(plan.lower_bound, plan.cost + 1e-9);
   EXPECT_EQ(plan.plans[0].build.sum(), 2.0);
   // Built by 2026, when they are first needed (building in 2025 costs the same).
   EXPECT_EQ(plan.plans[0].build.topRows(2).sum(), 2.0);

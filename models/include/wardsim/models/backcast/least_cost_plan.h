@@ -38,6 +38,10 @@ struct LeastCostPlan {
   bool solved = false;
   std::string status;  // "optimal", or why the solver stopped
   double cost = 0.0;
+  // The LP relaxation's optimum: no plan can cost less. cost − lower_bound bounds the distance
+  // to optimal when the time limit stopped branch and bound (proven_optimal false).
+  double lower_bound = 0.0;
+  bool proven_optimal = true;
   std::vector<ServicePlan> plans;  // one per request, same order
 };
 
