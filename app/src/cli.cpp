@@ -21,6 +21,7 @@ Commands:
   geo       dissolve small-area polygons into a district layer (geo dissolve)
   report    draw the charts of a results file and write an HTML report
   compare   differences between two runs (B - A) per indicator, district and year
+  backcast  from targets the ward wants to the capacity, decision dates and levers they need
 
 Options:
   -h, --help     show this help (also: wardsim COMMAND --help)
@@ -63,8 +64,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (command == "geo") return geo_command(context);
     if (command == "report") return report_command(context);
     if (command == "compare") return compare_command(context);
-    throw UsageError("unknown command '" + command +
-                     "' (expected run, validate, info, export, geo, report or compare; see --help)");
+    if (command == "backcast") return backcast_command(context);
+    throw UsageError("unknown command '" + command + "' (see --help for the commands)");
   } catch (const std::exception& error) {
     print_error(err, command, error);
     return exit_code_for(error);

@@ -21,4 +21,5 @@ int export_command(const CommandContext& context);
 int geo_command(const CommandContext& context);
 int report_command(const CommandContext& context);
 int compare_command(const CommandContext& context);
+int backcast_command(const CommandContext& context);
 }  // namespace wardsim::app

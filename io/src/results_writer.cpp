@@ -11,6 +11,7 @@
 #include <system_error>
 #include <vector>
 
+#include "backcast_group.h"
 #include "h5_util.h"
 #include "results_layout.h"
 #include "service_writer.h"
@@ -277,6 +278,7 @@ void write_scenario(h5::File& h5, const ScenarioResults& scenario) {
   }
 
   if (scenario.services != nullptr) write_services(h5, group, dims, *scenario.services);
+  if (scenario.backcast != nullptr) write_backcast_group(h5, group, dims, *scenario.backcast);
   write_inputs(h5, group, scenario.provenance);
 }
 

@@ -8,6 +8,10 @@
 #include "wardsim/io/provenance.h"
 #include "wardsim/models/service_result.h"
 
+namespace wardsim::models::backcast {
+struct BackcastReport;
+}
+
 namespace wardsim::io {
 
 struct ScenarioResults {
@@ -15,6 +19,8 @@ struct ScenarioResults {
   Provenance provenance;
   // Service demand computed from the projection (written under services/); none if null.
   const std::vector<models::ServiceResult>* services = nullptr;
+  // A backcast of this scenario (written under backcast/, see backcast_writer.h); none if null.
+  const models::backcast::BackcastReport* backcast = nullptr;
 };
 
 // Writes every scenario into one new file at `file`: first to a temporary name beside it, renamed
