@@ -17,6 +17,7 @@ Commands:
   run       project a scenario and write the results file (HDF5)
   validate  check a scenario and all its tables, reporting every problem
   info      describe what a results file holds
+  batch     run every scenario of a sweep (variants, grid, Latin hypercube, Monte Carlo)
 
 Options:
   -h, --help     show this help (also: wardsim COMMAND --help)
@@ -55,8 +56,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (command == "run") return run_command(context);
     if (command == "validate") return validate_command(context);
     if (command == "info") return info_command(context);
+    if (command == "batch") return batch_command(context);
     throw UsageError("unknown command '" + command +
-                     "' (expected run, validate or info; see --help)");
+                     "' (expected run, validate, info or batch; see --help)");
   } catch (const std::exception& error) {
     print_error(err, command, error);
     return exit_code_for(error);

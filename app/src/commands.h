@@ -17,4 +17,5 @@ struct CommandContext {
 int run_command(const CommandContext& context);
 int validate_command(const CommandContext& context);
 int info_command(const CommandContext& context);
+int batch_command(const CommandContext& context);
 }  // namespace wardsim::app
