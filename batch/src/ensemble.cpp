@@ -12,6 +12,7 @@
 #include "wardsim/batch/quantiles.h"
 #include "wardsim/batch/rate_draws.h"
 #include "wardsim/engine/population_projection.h"
+#include "wardsim/error.h"
 #include "wardsim/models/services.h"
 
 namespace wardsim::batch {
@@ -85,6 +86,13 @@ io::EnsembleStatistics run_ensemble(const engine::ProjectionInputs& inputs,
                                     const scenarios::MonteCarloSpec& spec, ProgressLine* progress) {
   engine::check_inputs(inputs);
   const engine::Dimensions& dims = inputs.dims;
+  const std::uint64_t memory = ensemble_memory_bytes(dims, services.has_value(), spec.draws);
+  if (memory > kMaxEnsembleBytes) {
+    throw InputError({"monte_carlo.draws = " + std::to_string(spec.draws) + " would keep " +
+                      std::to_string(memory >> 20) +
+                      " MiB of draws for exact quantiles, more than " +
+                      std::to_string(kMaxEnsembleBytes >> 20) + " MiB: use fewer draws"});
+  }
   const int districts = dims.district_count();
   const auto cells = static_cast<std::size_t>(dims.years()) * static_cast<std::size_t>(districts);
   const auto draws = static_cast<std::size_t>(spec.draws);
