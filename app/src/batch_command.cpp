@@ -7,6 +7,7 @@
 #include <string>
 
 #include "command_options.h"
+#include "wardsim/app/exit_codes.h"
 #include "wardsim/batch/batch_runner.h"
 #include "wardsim/batch/communicator.h"
 #include "wardsim/error.h"
@@ -33,30 +34,9 @@ void print_ensemble_risks(const std::filesystem::path& file, const std::string& 
   out << "\n";
 }
 
-}  // namespace
-
-int batch_command(const CommandContext& context) {
-  CommandSpec spec(
-      "wardsim batch SWEEP.toml [--out FILE] [--threads N] [--resume]",
-      "Runs every scenario of a sweep (variants, a grid, a Latin hypercube sample, Monte Carlo "
-      "draws) and writes them into one results file. Under mpirun the scenarios are split over "
-      "the ranks.");
-  spec.options.add_options()("sweep", po::value<std::string>()->required(), "sweep file (TOML)")(
-      "out,o", po::value<std::string>(),
-      "results file to write (default: results/<sweep name>.h5)")(
-      "threads,t", po::value<int>()->default_value(0),
-      "worker threads per process (0 = all cores)")(
-      "resume", po::bool_switch(), "reuse the finished scenarios of an interrupted run");
-  spec.positional.add("sweep", 1);
-  po::variables_map values;
-  if (!parse_command(context, spec, values)) return 0;
-  if (values["threads"].as<int>() < 0) throw UsageError("--threads must be 0 or more");
-
-  // MPI only when mpirun started us; a plain `wardsim batch` never touches it.
-  std::unique_ptr<batch::Communicator> communicator = batch::launched_by_mpirun()
-                                                          ? batch::open_mpi_world()
-                                                          : std::make_unique<batch::Communicator>();
-  const bool speaks = communicator->rank() == 0;
+// Reads, checks and runs the sweep; `speaks` on rank 0 only.
+int run_sweep(const CommandContext& context, const po::variables_map& values,
+              batch::Communicator& communicator, bool speaks) {
   // Every rank validates the same input and fails the same way; only rank 0 reports it.
   std::ostringstream silenced;
   std::ostream& out = speaks ? context.out : silenced;
@@ -82,8 +62,8 @@ int batch_command(const CommandContext& context) {
       << (sweep.monte_carlo
               ? ", " + std::to_string(sweep.monte_carlo->draws) + " Monte Carlo draws each"
               : std::string())
-      << ", " << communicator->size() << " process(es)\n";
-  const batch::BatchSummary summary = batch::run_batch(sweep, options, *communicator);
+      << ", " << communicator.size() << " process(es)\n";
+  const batch::BatchSummary summary = batch::run_batch(sweep, options, communicator);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!summary.complete) {
@@ -97,6 +77,39 @@ int batch_command(const CommandContext& context) {
   out << "Computed " << summary.computed << ", reused " << summary.reused << " (rank 0); wrote "
       << options.out.string() << " in " << seconds << " s\n";
   return 0;
+}
+
+}  // namespace
+
+int batch_command(const CommandContext& context) {
+  CommandSpec spec(
+      "wardsim batch SWEEP.toml [--out FILE] [--threads N] [--resume]",
+      "Runs every scenario of a sweep (variants, a grid, a Latin hypercube sample, Monte Carlo "
+      "draws) and writes them into one results file. Under mpirun the scenarios are split over "
+      "the ranks.");
+  spec.options.add_options()("sweep", po::value<std::string>()->required(), "sweep file (TOML)")(
+      "out,o", po::value<std::string>(),
+      "results file to write (default: results/<sweep name>.h5)")(
+      "threads,t", po::value<int>()->default_value(0),
+      "worker threads per process (0 = all cores)")(
+      "resume", po::bool_switch(), "reuse the finished scenarios of an interrupted run");
+  spec.positional.add("sweep", 1);
+  po::variables_map values;
+  if (!parse_command(context, spec, values)) return 0;
+  if (values["threads"].as<int>() < 0) throw UsageError("--threads must be 0 or more");
+
+  // MPI only when mpirun started us; a plain `wardsim batch` never touches it.
+  std::unique_ptr<batch::Communicator> communicator = batch::launched_by_mpirun()
+                                                          ? batch::open_mpi_world()
+                                                          : std::make_unique<batch::Communicator>();
+  const bool speaks = communicator->rank() == 0;
+  try {
+    return run_sweep(context, values, *communicator, speaks);
+  } catch (const std::exception& error) {
+    // Every rank meets the same bad input, or learns of another rank's failure: rank 0 reports.
+    if (!speaks) return exit_code_for(error);
+    throw;
+  }
 }
 
 }  // namespace wardsim::app

@@ -88,9 +88,13 @@ BatchSummary run_batch(const scenarios::Sweep& sweep, const BatchOptions& option
   const int ranks = communicator.size();
   const int threads = engine::resolve_thread_count(options.threads);
   const fs::path directory = parts_directory(options.out);
-  // Parts of another sweep (or another wardsim) are never reused.
-  const std::string digest =
-      scenarios::sha256_hex(options.wardsim_version + "\n" + sweep.resolved_text);
+  // Parts of another sweep, of a changed base scenario or table, or of another wardsim are never
+  // reused: the digest covers all of them.
+  std::string identity = options.wardsim_version + "\n" + sweep.resolved_text;
+  for (const auto& input : scenarios::load_scenario(sweep.base_scenario).input_files) {
+    identity += input.path + " " + input.sha256 + "\n";
+  }
+  const std::string digest = scenarios::sha256_hex(identity);
 
   BatchSummary summary;
   summary.scenarios = static_cast<int>(sweep.variants.size());
