@@ -22,6 +22,7 @@ Commands:
   report    draw the charts of a results file and write an HTML report
   compare   differences between two runs (B - A) per indicator, district and year
   backcast  from targets the ward wants to the capacity, decision dates and levers they need
+  batch     run every scenario of a sweep (variants, grid, Latin hypercube, Monte Carlo)
 
 Options:
   -h, --help     show this help (also: wardsim COMMAND --help)
@@ -65,6 +66,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (command == "report") return report_command(context);
     if (command == "compare") return compare_command(context);
     if (command == "backcast") return backcast_command(context);
+    if (command == "batch") return batch_command(context);
     throw UsageError("unknown command '" + command + "' (see --help for the commands)");
   } catch (const std::exception& error) {
     print_error(err, command, error);

@@ -22,4 +22,5 @@ int geo_command(const CommandContext& context);
 int report_command(const CommandContext& context);
 int compare_command(const CommandContext& context);
 int backcast_command(const CommandContext& context);
+int batch_command(const CommandContext& context);
 }  // namespace wardsim::app

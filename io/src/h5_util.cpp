@@ -3,6 +3,7 @@
 #include <H5Epublic.h>
 #include <H5Gpublic.h>
 #include <H5Lpublic.h>
+#include <H5Opublic.h>
 #include <H5Ppublic.h>
 #include <H5Zpublic.h>
 
@@ -207,6 +208,15 @@ File File::open_read_only(const std::filesystem::path& path) {
 File File::open_read_write(const std::filesystem::path& path, const std::filesystem::path& label) {
   const auto& shown = label.empty() ? path : label;
   return guard(shown, "open", [&] { return File(H5::H5File(path.string(), H5F_ACC_RDWR), shown); });
+}
+
+void File::copy_from(const File& source, const std::string& from, const std::string& to) {
+  guard(label_, "copy '" + from + "' into", [&] {
+    ensure_parent(to);
+    check(H5Ocopy(source.file_.getId(), from.c_str(), file_.getId(), to.c_str(), H5P_DEFAULT,
+                  H5P_DEFAULT),
+          "H5Ocopy");
+  });
 }
 
 bool File::is_hdf5(const std::filesystem::path& path) {

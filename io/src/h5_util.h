@@ -45,6 +45,9 @@ class File {
   bool is_group(const std::string& path) const;
   bool is_dataset(const std::string& path) const;
   std::vector<std::string> children(const std::string& group) const;
+  // Copies the group or dataset at `from` in `source` (with everything below it and its
+  // attributes) to the new path `to` in this file; missing parents of `to` are created.
+  void copy_from(const File& source, const std::string& from, const std::string& to);
 
   // Attributes of the group or dataset at `object`. Strings are variable-length UTF-8.
   void write_string_attribute(const std::string& object, const std::string& name,

@@ -1,0 +1,251 @@
+#include "wardsim/batch/ensemble.h"
+
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "wardsim/batch/quantiles.h"
+#include "wardsim/batch/rate_draws.h"
+#include "wardsim/engine/population_projection.h"
+#include "wardsim/error.h"
+#include "wardsim/models/services.h"
+
+namespace wardsim::batch {
+namespace {
+
+using Eigen::Index;
+
+// One service's headline pair summed over its categories, by population year (row) and district.
+struct HeadlineTotals {
+  Eigen::ArrayXXd demand;     // year × district
+  Eigen::ArrayXXd capacity;   // year × district
+  Eigen::ArrayXXd shortfall;  // Σ over categories of max(0, demand - capacity)
+};
+
+HeadlineTotals headline_totals(const models::ServiceResult& service, int districts) {
+  const auto& demand = service.indicator(service.headline_demand);
+  const auto& capacity = service.indicator(service.headline_capacity);
+  const int categories = demand.categories();
+  const Index years = demand.values.rows();
+  HeadlineTotals totals{Eigen::ArrayXXd::Zero(years, districts),
+                        Eigen::ArrayXXd::Zero(years, districts),
+                        Eigen::ArrayXXd::Zero(years, districts)};
+  for (Index y = 0; y < years; ++y) {
+    for (Index d = 0; d < districts; ++d) {
+      for (int c = 0; c < categories; ++c) {
+        const Index column = d * categories + c;
+        const double want = demand.values(y, column);
+        const double have = capacity.values(y, column);
+        totals.demand(y, d) += want;
+        totals.capacity(y, d) += have;
+        totals.shortfall(y, d) += std::max(0.0, want - have);
+      }
+    }
+  }
+  return totals;
+}
+
+// What one thread keeps between draws.
+struct DrawState {
+  engine::ProjectionInputs inputs;  // a copy of the scenario's, rewritten per draw
+  engine::PopulationWorkspace workspace;
+  engine::Projection projection;  // population only (services read nothing else)
+};
+
+// Blocks of this many columns are transposed from draw rows for the quantiles.
+constexpr std::size_t kColumnBlock = 16;
+
+const char* distribution_note(const scenarios::UncertainRate& rate) {
+  return rate.distribution == scenarios::MultiplierDistribution::kLognormal ? "lognormal"
+                                                                            : "uniform";
+}
+
+std::string number(double value) {
+  std::string text = std::to_string(value);
+  while (text.size() > 1 && text.back() == '0') text.pop_back();
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
+}  // namespace
+
+std::uint64_t ensemble_memory_bytes(const engine::Dimensions& dims, bool with_services, int draws) {
+  const auto cells =
+      static_cast<std::uint64_t>(dims.years()) * static_cast<std::uint64_t>(dims.district_count());
+  const std::uint64_t quantities = with_services ? 5 : 1;
+  return static_cast<std::uint64_t>(draws) * cells * (quantities * 8 + (with_services ? 4 : 0));
+}
+
+io::EnsembleStatistics run_ensemble(const engine::ProjectionInputs& inputs,
+                                    const std::optional<models::ServiceParameters>& services,
+                                    const scenarios::MonteCarloSpec& spec, ProgressLine* progress) {
+  engine::check_inputs(inputs);
+  const engine::Dimensions& dims = inputs.dims;
+  const std::uint64_t memory = ensemble_memory_bytes(dims, services.has_value(), spec.draws);
+  if (memory > kMaxEnsembleBytes) {
+    throw InputError({"monte_carlo.draws = " + std::to_string(spec.draws) + " would keep " +
+                      std::to_string(memory >> 20) +
+                      " MiB of draws for exact quantiles, more than " +
+                      std::to_string(kMaxEnsembleBytes >> 20) + " MiB: use fewer draws"});
+  }
+  const int districts = dims.district_count();
+  const auto cells = static_cast<std::size_t>(dims.years()) * static_cast<std::size_t>(districts);
+  const auto draws = static_cast<std::size_t>(spec.draws);
+
+  // The services' names, units and capacities come from the central run (multipliers 1):
+  // capacity does not depend on the draw, so gap quantiles are demand quantiles minus capacity.
+  std::vector<models::ServiceResult> central;
+  if (services) {
+    central = models::compute_services(engine::project_cohort(inputs, {.threads = 1}), *services);
+  }
+  const std::size_t service_count = central.size();
+  const std::size_t row_size = cells * (1 + service_count);
+
+  // Row k holds draw k's values: population, then each service's demand, [year][district] each.
+  std::vector<double> rows(draws * row_size);
+  // Whether each service has a shortfall, by draw, service, year and district.
+  std::vector<std::uint8_t> short_flags(draws * cells * service_count);
+
+  tbb::enumerable_thread_specific<DrawState> states([&] {
+    return DrawState{inputs, engine::PopulationWorkspace(districts),
+                     engine::Projection{dims, {}, {}}};
+  });
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, draws, 4), [&](const auto& range) {
+    DrawState& state = states.local();
+    for (std::size_t k = range.begin(); k != range.end(); ++k) {
+      apply_multipliers(inputs, draw_multipliers(spec, k), state.inputs);
+      engine::project_population(state.inputs, state.workspace, state.projection.population);
+      double* row = rows.data() + k * row_size;
+      for (int y = 0; y < dims.years(); ++y) {
+        const auto& cube = state.projection.population[static_cast<std::size_t>(y)];
+        for (int d = 0; d < districts; ++d) {
+          row[static_cast<std::size_t>(y * districts + d)] = cube.row(d).sum();
+        }
+      }
+      if (services) {
+        const auto results = models::compute_services(state.projection, *services);
+        for (std::size_t s = 0; s < service_count; ++s) {
+          const HeadlineTotals totals = headline_totals(results[s], districts);
+          double* demand = row + (1 + s) * cells;
+          std::uint8_t* flags = short_flags.data() + (k * service_count + s) * cells;
+          for (int y = 0; y < dims.years(); ++y) {
+            for (int d = 0; d < districts; ++d) {
+              const auto cell = static_cast<std::size_t>(y * districts + d);
+              demand[cell] = totals.demand(y, d);
+              flags[cell] = totals.shortfall(y, d) > 0.0 ? 1 : 0;
+            }
+          }
+        }
+      }
+      if (progress != nullptr) progress->advance();
+    }
+  });
+
+  // Quantiles column by column: each column's draws are gathered (a block of columns at a time,
+  // so that reads of the draw rows stay contiguous) and selected; columns are independent.
+  const std::vector<double> probabilities(std::begin(scenarios::kEnsembleQuantiles),
+                                          std::end(scenarios::kEnsembleQuantiles));
+  const std::size_t q_count = probabilities.size();
+  std::vector<double> quantile_values(q_count * row_size);
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, (row_size + kColumnBlock - 1) / kColumnBlock),
+      [&](const auto& blocks) {
+        std::vector<double> gathered(kColumnBlock * draws);
+        for (std::size_t b = blocks.begin(); b != blocks.end(); ++b) {
+          const std::size_t first = b * kColumnBlock;
+          const std::size_t width = std::min(kColumnBlock, row_size - first);
+          for (std::size_t k = 0; k < draws; ++k) {
+            const double* row = rows.data() + k * row_size + first;
+            for (std::size_t c = 0; c < width; ++c) gathered[c * draws + k] = row[c];
+          }
+          for (std::size_t c = 0; c < width; ++c) {
+            const auto values =
+                quantiles(std::span<double>(gathered.data() + c * draws, draws), probabilities);
+            for (std::size_t q = 0; q < q_count; ++q) {
+              quantile_values[q * row_size + first + c] = values[q];
+            }
+          }
+        }
+      });
+
+  io::EnsembleStatistics stats;
+  stats.draws = spec.draws;
+  stats.seed = spec.seed;
+  stats.quantiles = probabilities;
+  for (const auto& rate : spec.rates) {
+    stats.multiplier_names.push_back(rate.rate);
+    stats.multiplier_notes.push_back(
+        std::string(distribution_note(rate)) +
+        (rate.distribution == scenarios::MultiplierDistribution::kLognormal
+             ? " sigma=" + number(rate.sigma)
+             : " min=" + number(rate.min) + " max=" + number(rate.max)));
+  }
+  for (std::size_t k = 0; k < draws; ++k) {
+    const DrawMultipliers m = draw_multipliers(spec, k);
+    for (const auto& rate : spec.rates) {
+      stats.multipliers.push_back(rate.rate == "tfr"            ? m.tfr
+                                  : rate.rate == "in_migration" ? m.in_migration
+                                                                : m.out_migration);
+    }
+  }
+
+  // Slices [quantile][year][district] of quantity `index` (0 = population, 1 + s = service s).
+  const auto slice = [&](std::size_t index) {
+    std::vector<double> values(q_count * cells);
+    for (std::size_t q = 0; q < q_count; ++q) {
+      std::copy_n(
+          quantile_values.begin() + static_cast<std::ptrdiff_t>(q * row_size + index * cells),
+          cells, values.begin() + static_cast<std::ptrdiff_t>(q * cells));
+    }
+    return values;
+  };
+  stats.indicators.push_back(
+      {"population", "persons",
+       "Population on 1 January (all ages, both sexes), quantiles over draws.", true, slice(0)});
+  for (std::size_t s = 0; s < service_count; ++s) {
+    const models::ServiceResult& service = central[s];
+    const auto& demand_indicator = service.indicator(service.headline_demand);
+    const HeadlineTotals capacity = headline_totals(service, districts);
+    std::vector<double> demand = slice(1 + s);
+    std::vector<double> gap = demand;
+    for (std::size_t q = 0; q < q_count; ++q) {
+      for (std::size_t c = 0; c < cells; ++c) {
+        const auto y = static_cast<Index>(c / static_cast<std::size_t>(districts));
+        const auto d = static_cast<Index>(c % static_cast<std::size_t>(districts));
+        gap[q * cells + c] -= capacity.capacity(y, d);
+      }
+    }
+    std::vector<std::uint64_t> count(cells, 0);
+    for (std::size_t k = 0; k < draws; ++k) {
+      const std::uint8_t* flags = short_flags.data() + (k * service_count + s) * cells;
+      for (std::size_t c = 0; c < cells; ++c) count[c] += flags[c];
+    }
+    std::vector<double> risk(cells);
+    for (std::size_t c = 0; c < cells; ++c) {
+      risk[c] = static_cast<double>(count[c]) / static_cast<double>(draws);
+    }
+    const std::string prefix = service.name + "/";
+    stats.indicators.push_back({prefix + "demand", demand_indicator.units,
+                                "Headline demand '" + service.headline_demand +
+                                    "' summed over categories, quantiles over draws.",
+                                true, std::move(demand)});
+    stats.indicators.push_back({prefix + "gap", demand_indicator.units,
+                                "Headline demand minus capacity '" + service.headline_capacity +
+                                    "' (summed over categories; capacity is the same in every "
+                                    "draw), quantiles over draws.",
+                                true, std::move(gap)});
+    stats.indicators.push_back({prefix + "shortfall_probability", "probability",
+                                "Share of draws with a shortfall: the sum over categories of "
+                                "max(0, demand - capacity) is above zero (the risk of a waiting "
+                                "list).",
+                                false, std::move(risk)});
+  }
+  return stats;
+}
+
+}  // namespace wardsim::batch

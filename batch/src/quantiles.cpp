@@ -1,0 +1,27 @@
+#include "wardsim/batch/quantiles.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace wardsim::batch {
+
+std::vector<double> quantiles(std::span<double> values, std::span<const double> probabilities) {
+  if (values.empty()) throw std::invalid_argument("quantiles: no values");
+  const std::size_t n = values.size();
+  std::vector<double> result;
+  result.reserve(probabilities.size());
+  for (const double p : probabilities) {
+    const double h = static_cast<double>(n - 1) * p;
+    const auto below = static_cast<std::size_t>(std::floor(h));
+    const auto nth = values.begin() + static_cast<std::ptrdiff_t>(below);
+    std::nth_element(values.begin(), nth, values.end());
+    const double low = *nth;
+    // After nth_element everything past `nth` is ≥ it: the next order statistic is their minimum.
+    const double high = below + 1 < n ? *std::min_element(nth + 1, values.end()) : low;
+    result.push_back(low + (h - static_cast<double>(below)) * (high - low));
+  }
+  return result;
+}
+
+}  // namespace wardsim::batch

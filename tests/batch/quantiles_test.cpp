@@ -1,0 +1,54 @@
+#include "wardsim/batch/quantiles.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace wardsim::batch {
+namespace {
+
+TEST(Quantiles, HandSolvedType7) {
+  // Sorted 1..5: h = 4p. p = 0.25 → x[1] = 2; p = 0.1 → x[0] + 0.4 (x[1] - x[0]) = 1.4.
+  std::vector<double> values = {5, 3, 1, 4, 2};
+  const double p[] = {0.0, 0.1, 0.25, 0.5, 0.95, 1.0};
+  const auto q = quantiles(values, p);
+  EXPECT_DOUBLE_EQ(q[0], 1.0);
+  EXPECT_DOUBLE_EQ(q[1], 1.4);
+  EXPECT_DOUBLE_EQ(q[2], 2.0);
+  EXPECT_DOUBLE_EQ(q[3], 3.0);
+  EXPECT_DOUBLE_EQ(q[4], 4.8);
+  EXPECT_DOUBLE_EQ(q[5], 5.0);
+  // Two values: the median is their mean; one value: every quantile is it.
+  std::vector<double> two = {20, 10};
+  EXPECT_DOUBLE_EQ(quantiles(two, std::vector<double>{0.5})[0], 15.0);
+  std::vector<double> one = {7};
+  EXPECT_DOUBLE_EQ(quantiles(one, std::vector<double>{0.05})[0], 7.0);
+}
+
+TEST(Quantiles, AgreeWithTheSortedDefinitionWhateverTheOrder) {
+  std::mt19937_64 generator(42);
+  std::lognormal_distribution<double> distribution(0.0, 1.0);
+  std::vector<double> values(1001);
+  for (double& value : values) value = distribution(generator);
+  values[10] = values[20];  // ties
+  std::vector<double> sorted = values;
+  std::sort(sorted.begin(), sorted.end());
+  const std::vector<double> p = {0.05, 0.25, 0.5, 0.75, 0.95, 0.333};
+  std::vector<double> shuffled = values;
+  std::shuffle(shuffled.begin(), shuffled.end(), generator);
+  const auto a = quantiles(values, p);
+  const auto b = quantiles(shuffled, p);
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const double h = 1000.0 * p[i];
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    const double expected =
+        sorted[lo] + (h - static_cast<double>(lo)) * (sorted[lo + 1] - sorted[lo]);
+    EXPECT_EQ(a[i], expected) << "p = " << p[i];
+    EXPECT_EQ(b[i], a[i]) << "p = " << p[i];
+  }
+}
+
+}  // namespace
+}  // namespace wardsim::batch
