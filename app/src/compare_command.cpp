@@ -70,8 +70,9 @@ int compare_command(const CommandContext& context) {
   const io::Comparison comparison = io::compare_runs(a, b);
   const fs::path out = values.count("out") != 0 ? fs::path(values["out"].as<std::string>())
                                                 : fs::path("results") / (comparison.name() + ".h5");
-  print_comparison(comparison, context.out);
+  // Written first: a refused --out leaves only the error message.
   io::write_comparison(out, comparison);
+  print_comparison(comparison, context.out);
   context.out << "\nWrote /comparisons/" << comparison.name() << " to " << out.string() << "\n";
   return 0;
 }

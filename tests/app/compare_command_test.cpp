@@ -81,6 +81,7 @@ TEST_F(CompareCommand, ShowsTheWardAndTheDistrictsAndWritesTheComparison) {
   const Result again = wardsim({"compare", a.string(), b.string(), "--out", out.string()});
   EXPECT_EQ(again.code, kExitInput);
   EXPECT_THAT(again.err, HasSubstr("already holds the comparison 'tiny__more'"));
+  EXPECT_EQ(again.out, "");
 }
 
 TEST_F(CompareCommand, ARunAgainstItselfShowsNoDifference) {
