@@ -94,8 +94,11 @@ int export_command(const CommandContext& context) {
   fs::path out = results;
   out.replace_extension(extension);
   if (values.count("out") != 0U) out = values["out"].as<std::string>();
-  std::error_code ignored;
-  if (fs::weakly_canonical(out, ignored) == fs::weakly_canonical(results, ignored)) {
+  std::error_code out_error;
+  std::error_code results_error;
+  const auto out_path = fs::weakly_canonical(out, out_error);
+  const auto results_path = fs::weakly_canonical(results, results_error);
+  if (!out_error && !results_error && out_path == results_path) {
     throw UsageError("--out must not be the results file itself ('" + results.string() + "')");
   }
   if (format == "geojson") {
