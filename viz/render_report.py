@@ -112,7 +112,7 @@ class Report:
         ax.set_title("Ward population")
         ax.grid(alpha=0.3)
         ax.legend(loc="best", fontsize=9)
-        ax.margins(y=0.15)
+        ax.margins(y=0.1 + 0.08 * len(peaks))  # room above the peaks for their stacked labels
         self.save(fig, "ward_total", "Ward population", "Ward population over time",
                   "Total population of the ward on 1 January of each year, one line per scenario; "
                   "the dot marks each scenario's peak. Peaks: " + "; ".join(peaks) + ".")
