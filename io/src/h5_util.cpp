@@ -204,6 +204,11 @@ File File::open_read_only(const std::filesystem::path& path) {
   return guard(path, "open", [&] { return File(H5::H5File(path.string(), H5F_ACC_RDONLY), path); });
 }
 
+File File::open_read_write(const std::filesystem::path& path, const std::filesystem::path& label) {
+  const auto& shown = label.empty() ? path : label;
+  return guard(shown, "open", [&] { return File(H5::H5File(path.string(), H5F_ACC_RDWR), shown); });
+}
+
 bool File::is_hdf5(const std::filesystem::path& path) {
   return guard(path, "open", [&] { return H5::H5File::isHdf5(path.string()); });
 }

@@ -29,6 +29,9 @@ class File {
   static File create(const std::filesystem::path& path, const std::filesystem::path& label = {});
   // An existing file, read-only.
   static File open_read_only(const std::filesystem::path& path);
+  // An existing file, to add to. Error messages name `label`, or `path` if it is empty.
+  static File open_read_write(const std::filesystem::path& path,
+                              const std::filesystem::path& label = {});
   // Whether `path` is an HDF5 file; IoError if it cannot be read at all.
   static bool is_hdf5(const std::filesystem::path& path);
 

@@ -15,6 +15,7 @@ agent::AgentParameters household_parameters() {
   agent::AgentParameters parameters;
   parameters.household_type_shares = {0.45, 0.17, 0.22, 0.07, 0.03, 0.06};
   parameters.leaving_home_rate = 0.1;
+  parameters.union_rate = 0.1;
   parameters.in_migrant_couple_share = 0.3;
   return parameters;
 }

@@ -34,6 +34,7 @@ void check_parameters(const AgentParameters& parameters) {
                        std::to_string(sum));
   }
   check_rate(parameters.leaving_home_rate, "leaving_home_rate", problems);
+  check_rate(parameters.union_rate, "union_rate", problems);
   check_rate(parameters.in_migrant_couple_share, "in_migrant_couple_share", problems);
   if (!problems.empty()) throw InputError(std::move(problems));
 }

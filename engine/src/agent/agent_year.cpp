@@ -10,6 +10,8 @@ namespace {
 constexpr std::uint8_t kAdultAge = 18;
 constexpr int kLeavingHomeFrom = 18;
 constexpr int kLeavingHomeTo = 34;
+constexpr int kUnionFrom = 25;
+constexpr int kUnionTo = 49;
 // In-migrant mothers: women whose cohort is 21..51 (aged 20..50 on 1 January), at least 18 years
 // older than the child; a few draws are tried before the age gap is given up.
 constexpr int kMotherCohortFrom = 21;
@@ -146,8 +148,12 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
     birth[static_cast<std::size_t>(age)] = threshold_of(p);
   }
   const std::uint64_t leave = threshold_of(year.parameters->leaving_home_rate);
+  const std::uint64_t union_seeking = threshold_of(year.parameters->union_rate);
+  std::vector<std::size_t> seekers[kSexes];
 
-  // 1-3. Deaths, births (the child joins the mother's household), leaving the parental home.
+  // 1-3. Deaths, births (the child joins the mother's household), leaving the parental home,
+  // partnership: someone aged 25-49 living alone may seek a partner (word 3, which only a new
+  // mother uses otherwise).
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint8_t traits = a.traits[i];
     const std::uint8_t age = a.age[i];
@@ -182,6 +188,20 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
         a.traits[i] = Traits::make(sex, false, 0);
       }
     }
+    if (age >= kUnionFrom && age <= kUnionTo && !Traits::partnered(traits) &&
+        a.household_size.size() > a.household[i] && a.household_size[a.household[i]] == 1 &&
+        w[3] < union_seeking) {
+      seekers[sex].push_back(i);
+    }
+  }
+  // Seekers are paired man to woman in person order; the woman joins the man's household.
+  const std::size_t unions = std::min(seekers[kMale].size(), seekers[kFemale].size());
+  for (std::size_t k = 0; k < unions; ++k) {
+    const std::size_t man = seekers[kMale][k];
+    const std::size_t woman = seekers[kFemale][k];
+    a.household[woman] = a.household[man];
+    a.traits[man] = Traits::make(kMale, true, 0);
+    a.traits[woman] = Traits::make(kFemale, true, 0);
   }
 
   // 4-5. Out-migration, then moves to another district. One draw per household and event; a member

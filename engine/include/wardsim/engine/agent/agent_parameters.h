@@ -15,6 +15,10 @@ struct AgentParameters {
   // Annual probability that an unpartnered person aged 18-34 living with their parents' generation
   // (and with no children of their own in the household) leaves to form a one-person household.
   double leaving_home_rate = 0.0;
+  // Annual probability that an unpartnered person aged 25-49 living alone seeks a partner; seekers
+  // of one district and year are paired man to woman (the woman joins the man's household), so the
+  // realised rate is lower where one sex is short.
+  double union_rate = 0.0;
   // Share of adult in-migrants who arrive as a couple (the others arrive alone, or as a parent with
   // the children who come with them).
   double in_migrant_couple_share = 0.0;
