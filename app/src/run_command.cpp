@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "agent_run.h"
 #include "command_options.h"
 #include "run_summary.h"
 #include "service_summary.h"
@@ -55,7 +56,8 @@ void add_service_assumptions(io::Provenance& provenance,
 
 int run_command(const CommandContext& context) {
   CommandSpec spec(
-      "wardsim run [--scenario FILE] [--out FILE] [--set KEY=VALUE]... [--threads N]",
+      "wardsim run [--scenario FILE] [--out FILE] [--set KEY=VALUE]... [--threads N]\n"
+      "            [--mode cohort|agent] [--replicates N] [--seed S] [--keep-trajectories]",
       "Projects a scenario (default: the bundled Setagaya baseline) and writes the "
       "results file (with service demand when the scenario has services), then prints a summary.");
   spec.options.add_options()("scenario,s",
@@ -64,7 +66,12 @@ int run_command(const CommandContext& context) {
       "out,o", po::value<std::string>(), "results file to write (default: results/<name>.h5)")(
       "set", po::value<std::vector<std::string>>()->composing(),
       "override a scenario key, e.g. --set fertility.tfr=1.1 (repeatable)")(
-      "threads,t", po::value<int>()->default_value(0), "worker threads (0 = all cores)");
+      "threads,t", po::value<int>()->default_value(0), "worker threads (0 = all cores)")(
+      "mode", po::value<std::string>(),
+      "kernel: cohort or agent (default: the scenario's agent.mode, else cohort)")(
+      "replicates", po::value<int>(), "agent mode: replicates (default: agent.replicates)")(
+      "seed", po::value<std::uint64_t>(), "agent mode: random seed (default: agent.seed)")(
+      "keep-trajectories", "agent mode: also store every replicate's population");
   po::variables_map values;
   if (!parse_command(context, spec, values)) return 0;
 
@@ -76,6 +83,25 @@ int run_command(const CommandContext& context) {
 
   const auto started = std::chrono::steady_clock::now();
   const scenarios::Scenario scenario = scenarios::load_scenario(scenario_file, overrides);
+  const std::string mode = values.count("mode") != 0U ? values["mode"].as<std::string>()
+                           : scenario.agent           ? scenario.agent->mode
+                                                      : "cohort";
+  if (mode != "cohort" && mode != "agent") {
+    throw UsageError("--mode must be cohort or agent, found '" + mode + "'");
+  }
+  if (mode == "agent") {
+    AgentRunRequest request;
+    if (values.count("replicates") != 0U) request.replicates = values["replicates"].as<int>();
+    if (values.count("seed") != 0U) request.seed = values["seed"].as<std::uint64_t>();
+    request.keep_trajectories = values.count("keep-trajectories") != 0U;
+    request.threads = threads;
+    run_agent_mode(scenario, request, provenance_of(scenario, scenario_file, threads),
+                   values.count("out") != 0U
+                       ? std::filesystem::path(values["out"].as<std::string>())
+                       : std::filesystem::path("results") / (scenario.name + ".h5"),
+                   context.out);
+    return 0;
+  }
   const engine::Projection projection =
       engine::project_cohort(scenario.inputs, {.threads = threads});
   std::vector<models::ServiceResult> services;

@@ -163,6 +163,20 @@ const std::vector<KeySpec>& key_specs() {
        "share of people 75+ needing help to evacuate", kRateRule, 0, 1},
       {"services.infrastructure.evacuation_help_rate_under_75", Kind::Number, true,
        "share of people under 75 needing help to evacuate", kRateRule, 0, 1},
+      // [agent] is optional; once present, every key below without `false` is required.
+      {"agent", Kind::Section, false, "", "a table"},
+      {"agent.household_types", Kind::TablePath, true, "the household types table", kTableRule},
+      {"agent.replicates", Kind::Integer, true, "the number of replicates of an agent run",
+       "an integer between 1 and 1000000", 1, 1000000},
+      {"agent.seed", Kind::Integer, true, "the random seed of an agent run", "an integer ≥ 0", 0,
+       kInf},
+      {"agent.leaving_home_rate", Kind::Number, true,
+       "annual probability of leaving the parental home (ages 18-34)", kRateRule, 0, 1},
+      {"agent.union_rate", Kind::Number, true,
+       "annual probability that a person aged 25-49 living alone seeks a partner", kRateRule, 0, 1},
+      {"agent.in_migrant_couple_share", Kind::Number, true,
+       "share of adult in-migrants arriving as a couple", kShareRule, 0, 1},
+      {"agent.mode", Kind::Text, false, "", "\"cohort\" or \"agent\""},
   };
   return specs;
 }
@@ -230,12 +244,15 @@ class Checker {
   }
 
   void report_missing(const toml::table& merged) {
-    // The keys of [services] and [housing] are required only in a scenario that has the section.
+    // The keys of [services], [housing] and [agent] are required only in a scenario that has the
+    // section.
     const bool has_services = merged.get_as<toml::table>("services") != nullptr;
     const bool has_housing = merged.get_as<toml::table>("housing") != nullptr;
+    const bool has_agent = merged.get_as<toml::table>("agent") != nullptr;
     for (const auto& spec : key_specs()) {
       if (!has_services && spec.key.starts_with("services.")) continue;
       if (!has_housing && spec.key.starts_with("housing.")) continue;
+      if (!has_agent && spec.key.starts_with("agent.")) continue;
       if (spec.required && !merged.at_path(spec.key)) {
         problems_.add(origins_.of("").display + ": missing required key '" + std::string(spec.key) +
                       "' (" + std::string(spec.what) + ", " + std::string(spec.expected) + ")");
@@ -482,6 +499,23 @@ void extract_settings(const toml::table& merged, const KeyOrigins& origins, Prob
   if (const auto* node = usable("provenance.lever_assumptions")) {
     for (const auto& item : *node->as_array())
       settings.estimates.push_back(*item.value<std::string>());
+  }
+
+  if (merged.get_as<toml::table>("agent") != nullptr) {
+    AgentSettings& agent = settings.agent.emplace();
+    table_of("agent.household_types", "household_types", agent.tables);
+    integer_of("agent.replicates", agent.replicates);
+    if (const auto* node = usable("agent.seed")) {
+      agent.seed = static_cast<std::uint64_t>(*node->value<std::int64_t>());
+    }
+    number_of("agent.leaving_home_rate", agent.leaving_home_rate);
+    number_of("agent.union_rate", agent.union_rate);
+    number_of("agent.in_migrant_couple_share", agent.in_migrant_couple_share);
+    text_of("agent.mode", agent.mode);
+    if (agent.mode != "cohort" && agent.mode != "agent") {
+      checker.problem("agent.mode", "key 'agent.mode' must be \"cohort\" or \"agent\", found \"" +
+                                        agent.mode + "\"");
+    }
   }
 
   if (merged.get_as<toml::table>("services") == nullptr) return;

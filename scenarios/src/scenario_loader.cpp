@@ -1,5 +1,6 @@
 #include "wardsim/engine/projection_inputs.h"
 #include "wardsim/error.h"
+#include "wardsim/scenarios/agent_tables.h"
 #include "wardsim/scenarios/build_inputs.h"
 #include "wardsim/scenarios/input_reader.h"
 #include "wardsim/scenarios/scenario.h"
@@ -18,10 +19,12 @@ Scenario load_scenario(const std::filesystem::path& file,
   // Tables are read even when some keys are wrong, so that one run reports everything.
   ScenarioTables tables;
   std::optional<models::ServiceParameters> services;
+  std::optional<AgentScenario> agent;
   if (document) {
     tables = read_scenario_tables(document->settings, reader, problems);
     services =
         read_service_parameters(document->settings, tables.district_lookup, reader, problems);
+    agent = read_agent_scenario(document->settings, reader, problems);
   }
   if (!problems.empty()) throw InputError(problems.messages());
 
@@ -40,6 +43,7 @@ Scenario load_scenario(const std::filesystem::path& file,
     scenario.estimates.insert(scenario.estimates.end(), scenario.services->assumptions.begin(),
                               scenario.services->assumptions.end());
   }
+  scenario.agent = std::move(agent);
   scenario.inputs = build_inputs(settings, tables);
   // The engine's own contract check: a failure here is a gap in the validation above.
   engine::check_inputs(scenario.inputs);

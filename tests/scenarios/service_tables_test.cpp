@@ -340,7 +340,7 @@ TEST(ServiceParameters, TheBundledSetagayaBaselineHasServices) {
   EXPECT_EQ(services.elderly_care.residential_places.base.rows(), 28);
   EXPECT_EQ(services.infrastructure.shelter_places.base.sum(), 49.0 * 300);
   EXPECT_EQ(services.assumptions.size(), 7u);
-  EXPECT_EQ(scenario.estimates.size(), 8u + 7u);
+  EXPECT_EQ(scenario.estimates.size(), 9u + 7u);  // 9 [provenance] estimates (one on households)
 
   // The ipss2023 variant inherits the services through extends.
   const Scenario ipss = load_scenario(file.parent_path() / "ipss2023.toml");

@@ -1,11 +1,13 @@
 #pragma once
 // A scenario resolved from its files: the engine inputs plus what provenance needs.
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "wardsim/engine/agent/agent_parameters.h"
 #include "wardsim/engine/projection_inputs.h"
 #include "wardsim/models/service_parameters.h"
 
@@ -14,6 +16,14 @@ namespace wardsim::scenarios {
 struct InputFile {
   std::string path;    // as named (relative to the scenario file that names it)
   std::string sha256;  // hex digest of the bytes that were read
+};
+
+// The [agent] section resolved: the agent kernel's household model and run defaults.
+struct AgentScenario {
+  engine::agent::AgentParameters parameters;
+  int replicates = 0;
+  std::uint64_t seed = 0;
+  std::string mode = "cohort";  // the kernel `wardsim run` uses unless --mode says otherwise
 };
 
 struct Scenario {
@@ -30,6 +40,8 @@ struct Scenario {
   // plans are district × category in the order of the districts table, year series have one value
   // per population year (base_year..end_year).
   std::optional<models::ServiceParameters> services;
+  // The agent kernel's household model and run defaults, if the scenario has an [agent] section.
+  std::optional<AgentScenario> agent;
 };
 
 // Loads, merges (extends, then overrides), validates and builds a scenario. Every problem found in

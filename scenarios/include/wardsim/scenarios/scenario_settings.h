@@ -2,6 +2,7 @@
 // The keys of a resolved scenario file as plain values (no TOML types), validated.
 
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -55,6 +56,17 @@ struct ServiceSettings {
 // The key under which ScenarioSettings::tables holds [housing] developments.
 inline constexpr std::string_view kHousingTableKey = "housing_developments";
 
+// The [agent] section: the agent kernel's household model and run defaults.
+struct AgentSettings {
+  std::map<std::string, TableLocation, std::less<>> tables;  // "household_types" if valid
+  int replicates = 0;
+  std::uint64_t seed = 0;
+  double leaving_home_rate = 0.0;
+  double union_rate = 0.0;
+  double in_migrant_couple_share = 0.0;
+  std::string mode = "cohort";  // the kernel `wardsim run` uses unless --mode says otherwise
+};
+
 struct ScenarioSettings {
   std::string name;
   std::string title;
@@ -84,6 +96,9 @@ struct ScenarioSettings {
 
   // Present if the scenario has a [services] section (after extends and overrides).
   std::optional<ServiceSettings> services;
+
+  // Present if the scenario has an [agent] section.
+  std::optional<AgentSettings> agent;
 };
 
 }  // namespace wardsim::scenarios

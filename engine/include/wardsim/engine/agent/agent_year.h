@@ -1,0 +1,95 @@
+#pragma once
+// One year of the agent kernel for one district, in two phases so that districts run in parallel:
+//   depart(d)  — deaths, births, leaving home, out-migration, moves out (into per-destination
+//   boxes) arrive(e)  — moves in (origins in district order), in-migration, then the year's end:
+//   ageing,
+//                partners who no longer live together, empty households dropped, household census.
+// The order and the probabilities are in docs/agent_model.md.
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "wardsim/engine/agent/agent_parameters.h"
+#include "wardsim/engine/agent/district_agents.h"
+#include "wardsim/engine/agent/random_streams.h"
+#include "wardsim/engine/agent/year_tables.h"
+
+namespace wardsim::engine::agent {
+
+// A district's flows during one year, by cohort cell (births by sex of the child).
+struct DistrictFlowCounts {
+  std::array<std::int32_t, kSexes> births{};
+  std::array<std::int32_t, kCells> deaths{};
+  std::array<std::int32_t, kCells> out_migration{};
+  std::array<std::int32_t, kCells> in_migration{};
+  std::array<std::int32_t, kCells> moves_out{};
+  std::array<std::int32_t, kCells> moves_in{};
+};
+
+// A district's state on 1 January: population by cell(sex, age) and the household indicators.
+struct DistrictSnapshot {
+  std::array<std::int32_t, kCells> population{};
+  std::array<std::int32_t, kIndicators> indicators{};
+};
+
+struct Mover {
+  std::uint32_t id;
+  std::uint32_t origin_household;  // movers from one origin household form one household
+  std::uint8_t age;
+  std::uint8_t traits;
+};
+
+// What settle_households() gathers about one household from its members.
+struct HouseholdAggregate {
+  std::uint16_t size = 0;
+  std::uint8_t generations = 0;             // bit g: someone of generation g
+  std::uint8_t aged_80_plus = 0;            // bit g: someone of generation g aged 80+
+  std::uint8_t aged_50s = 0;                // bit g: someone of generation g aged 50-59
+  std::uint8_t minors = 0;                  // bit g: someone of generation g aged under 18
+  std::array<std::uint8_t, 4> members{};    // by generation (saturating)
+  std::array<std::uint8_t, 4> partnered{};  // partnered members by generation (saturating)
+};
+
+// Everything one district keeps between years and reuses within them.
+struct DistrictState {
+  DistrictAgents agents;
+  std::vector<std::vector<Mover>> outbox;  // by destination district
+  std::size_t first_new = 0;               // persons from here on may lack an id (see assign_ids)
+  std::vector<std::uint32_t> household_words;  // scratch: three words per household slot
+  std::vector<std::uint32_t> slot_map;         // scratch
+  std::vector<std::uint8_t> generations;       // scratch: generation bits by household slot
+  std::vector<HouseholdAggregate> aggregates;  // scratch
+};
+
+// What depart() needs to know about the year.
+struct YearContext {
+  const RandomStreams* streams = nullptr;
+  std::uint32_t year = 0;  // step index: 0 = base year → base year + 1
+  const YearTables* tables = nullptr;
+  const AgentParameters* parameters = nullptr;
+};
+
+// `expected_births` is the cohort kernel's births of this district for this year computed from the
+// replicate's own 1 January population; `women_weight` is Σ birth_weight over the district's women
+// on 1 January. Each woman who survives gives birth with probability
+// expected_births / women_weight × birth_weight / (1 − q), so that the expected births equal
+// expected_births exactly.
+void depart(DistrictState& state, int district, const YearContext& year, double expected_births,
+            double women_weight, DistrictFlowCounts& flows);
+
+// `states` are every district's states (outboxes are read for `district`).
+void arrive(std::vector<DistrictState>& states, int district, const YearContext& year,
+            DistrictFlowCounts& flows, DistrictSnapshot& snapshot);
+
+// Ends a year's household bookkeeping in a district: partner flags of people whose partner left,
+// empty households dropped (slots renumbered), each household classified, then the 1 January
+// population and household indicators counted. Also used after the base-year synthesis.
+void settle_households(DistrictState& state, DistrictSnapshot& snapshot);
+
+// Gives every person without an id (newborns and in-migrants, from state.first_new on) the next
+// id starting at `first_id`; returns the number given.
+std::uint32_t assign_ids(DistrictState& state, std::uint32_t first_id);
+std::uint32_t count_without_id(const DistrictState& state);
+
+}  // namespace wardsim::engine::agent

@@ -1,0 +1,41 @@
+#pragma once
+// One year's rates turned into what the agent kernel compares random words with: thresholds by
+// district and cell, cumulative thresholds for destinations and the in-migrant profile. Computed
+// once per run and shared by every replicate.
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "wardsim/engine/dimensions.h"
+#include "wardsim/engine/year_rates.h"
+
+namespace wardsim::engine::agent {
+
+struct DistrictThresholds {
+  // By cell(sex, cohort age): the cohort kernel's probabilities × the district's multipliers,
+  // capped at 1, exactly as cohort_step applies them.
+  std::array<double, kCells> death_probability{};
+  std::array<std::uint64_t, kCells> death{};
+  std::array<std::uint64_t, kCells> out_migration{};
+  std::array<std::uint64_t, kCells> move{};
+  // Relative birth weight of a woman by her age on 1 January: the mean of the district's ASFR at
+  // that age and the next (her exposure over the year).
+  std::array<double, kAges> birth_weight{};
+  // Cumulative destination thresholds: the destination of a word w is the first district k with
+  // w < destination[k] (shares of the origin's row of move_destination).
+  std::vector<std::uint64_t> destination;
+};
+
+struct YearTables {
+  std::vector<DistrictThresholds> districts;
+  std::uint64_t male_birth = 0;
+  // Expected in-migrants by district (the year's total × allocation) and the cumulative profile
+  // over cells: the cell of a word w is the first c with w < profile[c].
+  std::vector<double> in_migrants;
+  std::array<std::uint64_t, kCells> profile{};
+};
+
+YearTables make_year_tables(const YearRates& rates, int districts);
+
+}  // namespace wardsim::engine::agent

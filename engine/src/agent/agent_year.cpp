@@ -1,0 +1,371 @@
+#include "wardsim/engine/agent/agent_year.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+
+namespace wardsim::engine::agent {
+namespace {
+
+constexpr std::uint8_t kAdultAge = 18;
+constexpr int kLeavingHomeFrom = 18;
+constexpr int kLeavingHomeTo = 34;
+constexpr int kUnionFrom = 25;
+constexpr int kUnionTo = 49;
+// In-migrant mothers: women whose cohort is 21..51 (aged 20..50 on 1 January), at least 18 years
+// older than the child; a few draws are tried before the age gap is given up.
+constexpr int kMotherCohortFrom = 21;
+constexpr int kMotherCohortTo = 51;
+constexpr int kMotherAgeGap = 18;
+constexpr int kMotherTries = 4;
+
+int sex_of(std::uint8_t traits) { return Traits::sex(traits); }
+
+// Removes persons whose household is kGone, keeping the order of the others. Returns the number of
+// survivors among the first `old_count` (the persons present before the year's births).
+std::size_t remove_gone(DistrictAgents& a, std::size_t old_count) {
+  std::size_t kept = 0;
+  std::size_t kept_old = 0;
+  const std::size_t n = a.persons();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a.household[i] == kGone) continue;
+    a.id[kept] = a.id[i];
+    a.household[kept] = a.household[i];
+    a.age[kept] = a.age[i];
+    a.traits[kept] = a.traits[i];
+    ++kept;
+    if (i < old_count) kept_old = kept;
+  }
+  a.id.resize(kept);
+  a.household.resize(kept);
+  a.age.resize(kept);
+  a.traits.resize(kept);
+  return kept_old;
+}
+
+struct Arrival {
+  int sex;
+  int cohort;
+  std::uint32_t slot = kGone;
+  bool partnered = false;
+  int generation = 0;  // 1 for a child who came with a parent
+};
+
+// In-migrants of one district and year: how many (the expected number, stochastically rounded),
+// their cells (the year's profile) and their households (docs/agent_model.md, "In-migration").
+void add_in_migrants(DistrictAgents& a, int district, const YearContext& year,
+                     DistrictFlowCounts& flows) {
+  DrawSequence draws(*year.streams, year.year, Event::kInMigration,
+                     static_cast<std::uint32_t>(district));
+  const double expected = year.tables->in_migrants[static_cast<std::size_t>(district)];
+  const double whole = std::floor(expected);
+  const auto count =
+      static_cast<std::size_t>(whole) + (draws.uniform() < expected - whole ? 1U : 0U);
+  if (count == 0) return;
+
+  const auto& profile = year.tables->profile;
+  std::vector<Arrival> arrivals(count);
+  for (Arrival& arrival : arrivals) {
+    const std::uint64_t word = draws.next();
+    const auto c =
+        static_cast<int>(std::upper_bound(profile.begin(), profile.end(), word) - profile.begin());
+    arrival.sex = c / kAges;
+    arrival.cohort = c % kAges;
+    ++flows.in_migration[static_cast<std::size_t>(c)];
+  }
+
+  // Couples: adults who arrive as a couple are paired man to woman in arrival order.
+  const std::uint64_t couple = threshold_of(year.parameters->in_migrant_couple_share);
+  std::vector<std::size_t> men, women, mothers, adults;
+  for (std::size_t k = 0; k < count; ++k) {
+    const Arrival& arrival = arrivals[k];
+    if (arrival.cohort <= kAdultAge) continue;
+    adults.push_back(k);
+    if (draws.next() < couple) (arrival.sex == kMale ? men : women).push_back(k);
+    if (arrival.sex == kFemale && arrival.cohort >= kMotherCohortFrom &&
+        arrival.cohort <= kMotherCohortTo) {
+      mothers.push_back(k);
+    }
+  }
+  const std::size_t pairs = std::min(men.size(), women.size());
+  for (std::size_t j = 0; j < pairs; ++j) {
+    const std::uint32_t slot = a.add_household();
+    arrivals[men[j]].slot = arrivals[women[j]].slot = slot;
+    arrivals[men[j]].partnered = arrivals[women[j]].partnered = true;
+  }
+  for (const std::size_t k : adults) {
+    if (arrivals[k].slot == kGone) arrivals[k].slot = a.add_household();
+  }
+  // Children join a mother who came the same year (or any adult); alone only if no adult came.
+  for (Arrival& child : arrivals) {
+    if (child.cohort > kAdultAge) continue;
+    std::size_t parent = count;
+    if (!mothers.empty()) {
+      for (int attempt = 0; attempt < kMotherTries; ++attempt) {
+        parent = mothers[draws.below(static_cast<std::uint32_t>(mothers.size()))];
+        if (arrivals[parent].cohort >= child.cohort + kMotherAgeGap) break;
+      }
+    } else if (!adults.empty()) {
+      parent = adults.front();
+    }
+    child.slot = parent < count ? arrivals[parent].slot : a.add_household();
+    child.generation = parent < count ? 1 : 0;
+  }
+  for (const Arrival& arrival : arrivals) {
+    const std::uint8_t age = arrival.cohort == 0
+                                 ? kBornThisYear
+                                 : static_cast<std::uint8_t>(std::min(arrival.cohort - 1, 99));
+    a.add_person(kNoId, arrival.slot, age,
+                 Traits::make(arrival.sex, arrival.partnered, arrival.generation));
+  }
+}
+
+}  // namespace
+
+void depart(DistrictState& state, int district, const YearContext& year, double expected_births,
+            double women_weight, DistrictFlowCounts& flows) {
+  DistrictAgents& a = state.agents;
+  const DistrictThresholds& t = year.tables->districts[static_cast<std::size_t>(district)];
+  const RandomStreams& streams = *year.streams;
+  const std::size_t n = a.persons();
+  for (auto& box : state.outbox) box.clear();
+
+  // Generations present in each household on 1 January, for leaving home.
+  state.generations.assign(a.households(), 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    state.generations[a.household[i]] |=
+        static_cast<std::uint8_t>(1U << Traits::generation(a.traits[i]));
+  }
+
+  // Birth probability by the mother's age on 1 January, given that she survived the year's deaths.
+  std::array<std::uint64_t, kAges> birth{};
+  const double scale = women_weight > 0.0 ? expected_births / women_weight : 0.0;
+  for (int age = 0; age < kAges; ++age) {
+    const double q = t.death_probability[static_cast<std::size_t>(
+        cell(kFemale, cohort_of(static_cast<std::uint8_t>(age))))];
+    const double p =
+        q < 1.0 ? scale * t.birth_weight[static_cast<std::size_t>(age)] / (1.0 - q) : 0.0;
+    birth[static_cast<std::size_t>(age)] = threshold_of(p);
+  }
+  const std::uint64_t leave = threshold_of(year.parameters->leaving_home_rate);
+  const std::uint64_t union_seeking = threshold_of(year.parameters->union_rate);
+  std::vector<std::size_t> seekers[kSexes];
+
+  // 1-3. Deaths, births (the child joins the mother's household), leaving the parental home,
+  // partnership: someone aged 25-49 living alone may seek a partner (word 3, which only a new
+  // mother uses otherwise).
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint8_t traits = a.traits[i];
+    const std::uint8_t age = a.age[i];
+    const int sex = sex_of(traits);
+    const auto w = streams.words(a.id[i], year.year, Event::kPerson, kAnyDistrict);
+    if (w[0] < t.death[static_cast<std::size_t>(cell(sex, cohort_of(age)))]) {
+      ++flows.deaths[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
+      a.household[i] = kGone;
+      continue;
+    }
+    if (sex == kFemale && w[1] < birth[age]) {
+      const int baby = w[3] < year.tables->male_birth ? kMale : kFemale;
+      ++flows.births[static_cast<std::size_t>(baby)];
+      const auto fate = streams.words(a.id[i], year.year, Event::kNewbornDeath, kAnyDistrict);
+      const auto baby_cell = static_cast<std::size_t>(cell(baby, 0));
+      if (fate[0] < t.death[baby_cell]) {
+        ++flows.deaths[baby_cell];
+      } else {
+        const int generation = std::min(Traits::generation(traits) + 1, Traits::kMaxGeneration);
+        a.add_person(kNoId, a.household[i], kBornThisYear, Traits::make(baby, false, generation));
+      }
+      continue;  // a new mother does not leave home this year
+    }
+    if (age >= kLeavingHomeFrom && age <= kLeavingHomeTo && !Traits::partnered(traits) &&
+        w[2] < leave) {
+      const unsigned present = state.generations[a.household[i]];
+      const int generation = Traits::generation(traits);
+      // Only someone of a younger generation than the household's oldest, with nobody younger.
+      if (generation > std::countr_zero(present) &&
+          generation == static_cast<int>(std::bit_width(present)) - 1) {
+        a.household[i] = a.add_household();
+        a.traits[i] = Traits::make(sex, false, 0);
+      }
+    }
+    if (age >= kUnionFrom && age <= kUnionTo && !Traits::partnered(traits) &&
+        a.household_size.size() > a.household[i] && a.household_size[a.household[i]] == 1 &&
+        w[3] < union_seeking) {
+      seekers[sex].push_back(i);
+    }
+  }
+  // Seekers are paired man to woman in person order; the woman joins the man's household.
+  const std::size_t unions = std::min(seekers[kMale].size(), seekers[kFemale].size());
+  for (std::size_t k = 0; k < unions; ++k) {
+    const std::size_t man = seekers[kMale][k];
+    const std::size_t woman = seekers[kFemale][k];
+    a.household[woman] = a.household[man];
+    a.traits[man] = Traits::make(kMale, true, 0);
+    a.traits[woman] = Traits::make(kFemale, true, 0);
+  }
+
+  // 4-5. Out-migration, then moves to another district. One draw per household and event; a member
+  // goes iff the household's word is below the member's own threshold, so each person goes with
+  // exactly their own probability and members with similar rates go together.
+  const std::size_t slots = a.households();
+  state.household_words.resize(3 * slots);
+  for (std::size_t h = 0; h < slots; ++h) {
+    const auto w = streams.words(static_cast<std::uint32_t>(h), year.year, Event::kHousehold,
+                                 static_cast<std::uint32_t>(district));
+    state.household_words[3 * h] = w[0];
+    state.household_words[3 * h + 1] = w[1];
+    state.household_words[3 * h + 2] = w[2];
+  }
+  const std::size_t total = a.persons();
+  for (std::size_t i = 0; i < total; ++i) {
+    const std::uint32_t h = a.household[i];
+    if (h == kGone) continue;
+    const auto c = static_cast<std::size_t>(cell(sex_of(a.traits[i]), cohort_of(a.age[i])));
+    if (state.household_words[3 * h] < t.out_migration[c]) {
+      ++flows.out_migration[c];
+      a.household[i] = kGone;
+    } else if (state.household_words[3 * h + 1] < t.move[c]) {
+      const std::uint64_t word = state.household_words[3 * h + 2];
+      const auto destination = static_cast<std::size_t>(
+          std::upper_bound(t.destination.begin(), t.destination.end(), word) -
+          t.destination.begin());
+      ++flows.moves_out[c];
+      state.outbox[destination].push_back({a.id[i], h, a.age[i], a.traits[i]});
+      a.household[i] = kGone;
+    }
+  }
+  state.first_new = remove_gone(a, n);
+}
+
+void arrive(std::vector<DistrictState>& states, int district, const YearContext& year,
+            DistrictFlowCounts& flows, DistrictSnapshot& snapshot) {
+  DistrictState& state = states[static_cast<std::size_t>(district)];
+  DistrictAgents& a = state.agents;
+
+  // 5 (continued). Movers from each origin, origins in district order; the movers of one origin
+  // household form one new household here.
+  for (auto& origin : states) {
+    auto& box = origin.outbox[static_cast<std::size_t>(district)];
+    std::stable_sort(box.begin(), box.end(), [](const Mover& x, const Mover& y) {
+      return x.origin_household < y.origin_household;
+    });
+    std::uint32_t previous = kGone;
+    std::uint32_t slot = 0;
+    for (const Mover& mover : box) {
+      if (mover.origin_household != previous) {
+        slot = a.add_household();
+        previous = mover.origin_household;
+      }
+      a.add_person(mover.id, slot, mover.age, mover.traits);
+      ++flows.moves_in[static_cast<std::size_t>(cell(sex_of(mover.traits), cohort_of(mover.age)))];
+    }
+  }
+
+  // 6. In-migration.
+  add_in_migrants(a, district, year, flows);
+
+  // 7. Ageing: everyone reaches their cohort age on 1 January.
+  for (auto& age : a.age) age = static_cast<std::uint8_t>(cohort_of(age));
+
+  settle_households(state, snapshot);
+}
+
+void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
+  DistrictAgents& a = state.agents;
+  const std::size_t n = a.persons();
+  auto& aggregates = state.aggregates;
+  aggregates.assign(a.households(), HouseholdAggregate{});
+  for (std::size_t i = 0; i < n; ++i) {
+    HouseholdAggregate& h = aggregates[a.household[i]];
+    const int generation = Traits::generation(a.traits[i]);
+    const auto bit = static_cast<std::uint8_t>(1U << generation);
+    const std::uint8_t age = a.age[i];
+    ++h.size;
+    h.generations |= bit;
+    auto& members = h.members[static_cast<std::size_t>(generation)];
+    members = static_cast<std::uint8_t>(std::min(members + 1, 255));
+    if (Traits::partnered(a.traits[i])) {
+      auto& partnered = h.partnered[static_cast<std::size_t>(generation)];
+      partnered = static_cast<std::uint8_t>(std::min(partnered + 1, 255));
+    }
+    if (age >= 80) h.aged_80_plus |= bit;
+    if (age >= 50 && age <= 59) h.aged_50s |= bit;
+    if (age < kAdultAge) h.minors |= bit;
+  }
+
+  // Households that are not empty keep their order; slots are renumbered.
+  state.slot_map.resize(aggregates.size());
+  std::uint32_t kept = 0;
+  for (std::size_t h = 0; h < aggregates.size(); ++h) {
+    state.slot_map[h] = kept;
+    if (aggregates[h].size > 0) aggregates[kept++] = aggregates[h];
+  }
+  aggregates.resize(kept);
+  a.household_size.resize(kept);
+  a.household_type.resize(kept);
+
+  snapshot = DistrictSnapshot{};
+  auto& indicators = snapshot.indicators;
+  for (std::size_t h = 0; h < kept; ++h) {
+    const HouseholdAggregate& g = aggregates[h];
+    const int oldest = std::countr_zero(static_cast<unsigned>(g.generations));
+    const int levels = std::popcount(static_cast<unsigned>(g.generations));
+    const auto older = static_cast<std::size_t>(oldest);
+    // A partner is counted only if exactly two partnered people of one generation live together.
+    const bool couple_at_top = g.partnered[older] == 2;
+    HouseholdType type = HouseholdType::kOther;
+    if (g.size == 1) {
+      type = HouseholdType::kSingle;
+    } else if (levels >= 3) {
+      type = HouseholdType::kThreeGenerations;
+    } else if (levels == 1) {
+      if (g.size == 2 && couple_at_top) type = HouseholdType::kCouple;
+    } else if ((g.generations >> (oldest + 1)) & 1U) {  // two adjacent generations
+      if (g.members[older] == 2 && couple_at_top) type = HouseholdType::kCoupleWithChildren;
+      if (g.members[older] == 1) type = HouseholdType::kSingleParent;
+    }
+    a.household_size[h] = g.size;
+    a.household_type[h] = type;
+    ++indicators[static_cast<std::size_t>(indicator_of(type))];
+    if (type == HouseholdType::kSingleParent && ((g.minors >> (oldest + 1)) & 1U)) {
+      ++indicators[static_cast<std::size_t>(Indicator::kSingleParentWithMinor)];
+    }
+    if ((static_cast<unsigned>(g.aged_80_plus) << 1) & g.aged_50s) {
+      ++indicators[static_cast<std::size_t>(Indicator::kHouseholds8050)];
+    }
+  }
+  indicators[static_cast<std::size_t>(Indicator::kHouseholds)] = static_cast<std::int32_t>(kept);
+
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t old_slot = a.household[i];
+    const std::uint32_t slot = state.slot_map[old_slot];
+    a.household[i] = slot;
+    const int generation = Traits::generation(a.traits[i]);
+    if (Traits::partnered(a.traits[i]) &&
+        aggregates[slot].partnered[static_cast<std::size_t>(generation)] != 2) {
+      a.traits[i] = static_cast<std::uint8_t>(a.traits[i] & ~Traits::kPartnered);
+    }
+    ++snapshot.population[static_cast<std::size_t>(cell(sex_of(a.traits[i]), a.age[i]))];
+    if (a.age[i] >= 75 && aggregates[slot].size == 1) {
+      ++indicators[static_cast<std::size_t>(Indicator::kPersons75PlusAlone)];
+    }
+  }
+}
+
+std::uint32_t count_without_id(const DistrictState& state) {
+  const auto& id = state.agents.id;
+  return static_cast<std::uint32_t>(
+      std::count(id.begin() + static_cast<std::ptrdiff_t>(state.first_new), id.end(), kNoId));
+}
+
+std::uint32_t assign_ids(DistrictState& state, std::uint32_t first_id) {
+  auto& id = state.agents.id;
+  std::uint32_t next = first_id;
+  for (std::size_t i = state.first_new; i < id.size(); ++i) {
+    if (id[i] == kNoId) id[i] = next++;
+  }
+  state.first_new = id.size();
+  return next - first_id;
+}
+
+}  // namespace wardsim::engine::agent
