@@ -67,7 +67,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (command == "compare") return compare_command(context);
     if (command == "backcast") return backcast_command(context);
     if (command == "batch") return batch_command(context);
-    throw UsageError("unknown command '" + command + "' (see --help for the commands)");
+    throw UsageError("unknown command '" + command +
+                     "' (expected run, validate, info, export, geo, report, compare, backcast or "
+                     "batch; see --help)");
   } catch (const std::exception& error) {
     print_error(err, command, error);
     return exit_code_for(error);
