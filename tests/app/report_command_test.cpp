@@ -18,6 +18,8 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
 const std::string kTiny = WARDSIM_SOURCE_DIR "/tests/scenarios/fixtures/tiny/tiny_services.toml";
+// The tiny city's own districts (the bundled default layer is Setagaya's).
+const std::string kTinyBoundaries = WARDSIM_SOURCE_DIR "/tests/viz/fixtures/tiny_districts.geojson";
 
 struct Result {
   int code;
@@ -77,7 +79,8 @@ TEST_F(ReportCommandTest, AFileThatIsNotAResultsFileExitsWithThree) {
 TEST_F(ReportCommandTest, UnknownScenarioYearDistrictAndIndicatorAreAllReported) {
   const Result result =
       wardsim({"report", results_, "--out", out_, "--scenario", "tiny", "--scenario", "other",
-               "--year", "2031", "--district", "A1", "--district", "Z9", "--indicator", "wealth"});
+               "--year", "2031", "--district", "A1", "--district", "Z9", "--indicator", "wealth",
+               "--boundaries", kTinyBoundaries});
   EXPECT_EQ(result.code, kExitInput);
   const std::string file = "results file '" + results_ + "'";
   EXPECT_EQ(result.err,
