@@ -10,7 +10,7 @@ packages=(
   librandom123-dev libboost-math-dev
   coinor-libcbc-dev coinor-libclp-dev libglpk-dev
   libopenmpi-dev openmpi-bin
-  libgdal-dev gdal-bin libxlsxwriter-dev nlohmann-json3-dev
+  libgdal-dev gdal-bin libxlsxwriter-dev nlohmann-json3-dev libcpp-httplib-dev
   python3 python3-numpy python3-h5py python3-openpyxl python3-matplotlib python3-shapely
   chromium fonts-ipaexfont-gothic
 )
