@@ -1,13 +1,12 @@
 #include "wardsim/io/batch_results.h"
 
-#include <unistd.h>
-
-#include <chrono>
-#include <ctime>
 #include <system_error>
 
+#include "atomic_file.h"
+#include "file_messages.h"
 #include "h5_util.h"
 #include "results_layout.h"
+#include "utc_timestamp.h"
 #include "wardsim/error.h"
 
 namespace wardsim::io {
@@ -18,32 +17,6 @@ namespace fs = std::filesystem;
 constexpr const char* kBatch = "/batch";
 constexpr const char* kEnsemble = "ensemble";
 constexpr const char* kSweepDigest = "batch_sweep_sha256";
-
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
-
-std::string utc_now() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
-}
-
-// `target` with a suffix naming this process: never the name of a finished file.
-fs::path staging_name(const fs::path& target, const char* what) {
-  fs::path staging = target;
-  staging += std::string(".") + what + "-" + std::to_string(getpid());
-  return staging;
-}
-
-void rename_into_place(const fs::path& from, const fs::path& to) {
-  std::error_code error;
-  fs::rename(from, to, error);
-  if (error) {
-    throw IoError("cannot rename " + quoted(from) + " to " + quoted(to) + ": " + error.message());
-  }
-}
 
 void write_ensemble(h5::File& h5, const std::string& scenario_group,
                     const EnsembleStatistics& ensemble, std::uint64_t years,
@@ -87,8 +60,7 @@ void write_ensemble(h5::File& h5, const std::string& scenario_group,
 
 void write_batch_part(const fs::path& part, const ScenarioResults& scenario,
                       const EnsembleStatistics* ensemble, const std::string& sweep_digest) {
-  const fs::path staging = staging_name(part, "staging");
-  try {
+  write_atomically(part, "batch part", [&](const fs::path& staging) {
     write_results(staging, {scenario});
     {
       auto h5 = h5::File::open_read_write(staging, part);
@@ -102,12 +74,7 @@ void write_batch_part(const fs::path& part, const ScenarioResults& scenario,
       h5.write_string_attribute("/", kSweepDigest, sweep_digest);
       h5.close();
     }
-    rename_into_place(staging, part);
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove(staging, ignored);
-    throw;
-  }
+  });
 }
 
 std::string read_part_digest(const fs::path& part) noexcept {
@@ -125,23 +92,13 @@ std::string read_part_digest(const fs::path& part) noexcept {
 void assemble_batch_results(const fs::path& file, const std::vector<fs::path>& parts,
                             const BatchRecord& record) {
   if (parts.empty()) throw InputError({"results file " + quoted(file) + ": no scenarios to write"});
-  const fs::path directory = file.parent_path();
-  if (!directory.empty()) {
-    std::error_code error;
-    fs::create_directories(directory, error);
-    if (error) {
-      throw IoError("cannot create directory " + quoted(directory) + " for results file " +
-                    quoted(file) + ": " + error.message());
-    }
-  }
-  const fs::path temporary = staging_name(file, "tmp");
-  try {
+  write_atomically(file, "results file", [&](const fs::path& temporary) {
     {
       auto out = h5::File::create(temporary, file);
       out.write_string_attribute("/", "format", layout::kFormatName);
       out.write_int_attribute("/", "format_version", layout::kFormatVersion);
       out.write_string_attribute("/", "wardsim_version", record.wardsim_version);
-      out.write_string_attribute("/", "created", utc_now());
+      out.write_string_attribute("/", "created", utc_timestamp());
       out.create_group(layout::kScenarios, /*track_order=*/true);
       std::vector<std::string> names;
       for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -165,12 +122,7 @@ void assemble_batch_results(const fs::path& file, const std::vector<fs::path>& p
       out.write_int_attribute(kBatch, "threads", record.threads);
       out.close();
     }
-    rename_into_place(temporary, file);
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove(temporary, ignored);
-    throw;
-  }
+  });
 }
 
 BatchRecord read_batch_record(const fs::path& file) {

@@ -1,11 +1,11 @@
-#include <unistd.h>
-
-#include <chrono>
-#include <ctime>
 #include <string>
 #include <vector>
 
+#include "atomic_file.h"
+#include "file_messages.h"
 #include "h5_util.h"
+#include "results_layout.h"
+#include "utc_timestamp.h"
 #include "wardsim/error.h"
 #include "wardsim/io/comparison.h"
 
@@ -14,21 +14,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kComparisonFormat = "wardsim-comparison";
-constexpr const char* kResultsFormat = "wardsim-results";
 constexpr int kComparisonFormatVersion = 1;
 constexpr const char* kComparisons = "/comparisons";
-
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
-
-std::string utc_now() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
-}
 
 std::vector<std::string> district_field(const Comparison& comparison,
                                         std::string engine::District::*field) {
@@ -45,7 +32,7 @@ std::vector<std::string> existing_file_problems(const fs::path& file,
   const h5::File h5 = h5::File::open_read_only(file);
   const std::string format =
       h5.is_string_attribute("/", "format") ? h5.read_string_attribute("/", "format") : "";
-  if (format != kResultsFormat && format != kComparisonFormat) {
+  if (format != layout::kFormatName && format != layout::kComparisonFormatName) {
     return {where + "it is not a wardsim results or comparison file"};
   }
   std::vector<std::string> problems;
@@ -66,9 +53,9 @@ std::vector<std::string> existing_file_problems(const fs::path& file,
 }
 
 void write_new_file_header(h5::File& h5, const Comparison& comparison) {
-  h5.write_string_attribute("/", "format", kComparisonFormat);
+  h5.write_string_attribute("/", "format", layout::kComparisonFormatName);
   h5.write_int_attribute("/", "format_version", kComparisonFormatVersion);
-  h5.write_string_attribute("/", "created", utc_now());
+  h5.write_string_attribute("/", "created", utc_timestamp());
   h5.write_ints("/dims/year",
                 std::vector<std::int32_t>(comparison.years.begin(), comparison.years.end()));
   h5.write_strings("/dims/district", district_field(comparison, &engine::District::id));
@@ -97,7 +84,7 @@ void write_group(h5::File& h5, const Comparison& comparison) {
   h5.write_string_attribute(group, "a_scenario", comparison.a.scenario);
   h5.write_string_attribute(group, "b_file", comparison.b.file.string());
   h5.write_string_attribute(group, "b_scenario", comparison.b.scenario);
-  h5.write_string_attribute(group, "created", utc_now());
+  h5.write_string_attribute(group, "created", utc_timestamp());
   h5.write_string_attribute(group, "note",
                             "difference = b - a; percent = 100 (b - a) / |a|, NaN where a = 0");
   std::vector<std::string> paths;
@@ -121,17 +108,7 @@ void write_comparison(const fs::path& file, const Comparison& comparison) {
       throw InputError(std::move(problems));
     }
   }
-  if (const fs::path directory = file.parent_path(); !existing && !directory.empty()) {
-    std::error_code error;
-    fs::create_directories(directory, error);
-    if (error) {
-      throw IoError("cannot create directory " + quoted(directory) + " for " + quoted(file) + ": " +
-                    error.message());
-    }
-  }
-  fs::path temporary = file;
-  temporary += ".tmp-" + std::to_string(getpid());
-  try {
+  write_atomically(file, "results file", [&](const fs::path& temporary) {
     if (existing) {
       std::error_code error;
       fs::copy_file(file, temporary, fs::copy_options::overwrite_existing, error);
@@ -146,17 +123,7 @@ void write_comparison(const fs::path& file, const Comparison& comparison) {
       write_group(h5, comparison);
       h5.close();
     }
-    std::error_code error;
-    fs::rename(temporary, file, error);
-    if (error) {
-      throw IoError("cannot rename " + quoted(temporary) + " to " + quoted(file) + ": " +
-                    error.message());
-    }
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove(temporary, ignored);
-    throw;
-  }
+  });
 }
 
 }  // namespace wardsim::io

@@ -1,11 +1,11 @@
 #include "wardsim/io/ensemble_writer.h"
 
-#include <unistd.h>
-
 #include <string>
 #include <system_error>
 #include <vector>
 
+#include "atomic_file.h"
+#include "file_messages.h"
 #include "h5_util.h"
 #include "results_layout.h"
 #include "wardsim/error.h"
@@ -15,8 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace agent = engine::agent;
-
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
 
 std::uint64_t product(const std::vector<std::uint64_t>& shape) {
   std::uint64_t n = 1;
@@ -141,9 +139,7 @@ void write_ensemble_results(const fs::path& file, const ScenarioResults& scenari
     throw InputError({"results file " + quoted(file) + ": the scenario has no projection"});
   }
   check(file, *scenario.projection, ensemble);
-  fs::path temporary = file;
-  temporary += ".tmp-ensemble-" + std::to_string(getpid());
-  try {
+  write_atomically(file, "results file", [&](const fs::path& temporary) {
     write_results(temporary, {scenario});
     {
       auto h5 = h5::File::open_read_write(temporary, file);
@@ -151,17 +147,7 @@ void write_ensemble_results(const fs::path& file, const ScenarioResults& scenari
                      scenario.projection->dims, ensemble);
       h5.close();
     }
-    std::error_code error;
-    fs::rename(temporary, file, error);
-    if (error) {
-      throw IoError("cannot rename " + quoted(temporary) + " to results file " + quoted(file) +
-                    ": " + error.message());
-    }
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove(temporary, ignored);
-    throw;
-  }
+  });
 }
 
 }  // namespace wardsim::io

@@ -20,13 +20,11 @@ namespace {
 
 }  // namespace
 
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
-
 [[noreturn]] void malformed(const fs::path& file, const std::string& why) {
   throw InputError({"results file " + quoted(file) + ": " + why});
 }
 
-h5::File open_results(const fs::path& file) {
+h5::File open_results(const fs::path& file, bool comparison_files_too) {
   std::error_code error;
   const auto status = fs::status(file, error);
   if (status.type() == fs::file_type::not_found) {
@@ -44,6 +42,7 @@ h5::File open_results(const fs::path& file) {
                 std::string("no 'format' attribute \"") + layout::kFormatName + "\" at its root");
   }
   const auto format = h5.read_string_attribute("/", "format");
+  if (comparison_files_too && format == layout::kComparisonFormatName) return h5;
   if (format != layout::kFormatName) {
     not_results(
         file, "its 'format' attribute is \"" + format + "\", not \"" + layout::kFormatName + "\"");
@@ -126,8 +125,11 @@ engine::Dimensions read_dims(const h5::File& h5) {
   for (std::size_t d = 0; d < ids.size(); ++d) {
     dims.districts.push_back({ids[d], names_ja[d], names_en[d], regions_ja[d], regions_en[d]});
   }
-  require_shape(h5, layout::kSex, {kSexes});
-  require_shape(h5, layout::kAge, {kAges});
+  // Comparison files (the only other format open_results lets through) have no sex and age.
+  if (read_optional_string(h5, "/", "format") != layout::kComparisonFormatName) {
+    require_shape(h5, layout::kSex, {kSexes});
+    require_shape(h5, layout::kAge, {kAges});
+  }
   return dims;
 }
 

@@ -7,18 +7,19 @@
 #include <string>
 #include <vector>
 
+#include "file_messages.h"
 #include "h5_util.h"
 #include "wardsim/engine/projection.h"
 
 namespace wardsim::io {
 
-std::string quoted(const std::filesystem::path& path);
-
 // InputError "results file 'X': why".
 [[noreturn]] void malformed(const std::filesystem::path& file, const std::string& why);
 
-// Opens `file` and checks that it is a wardsim results file this version can read.
-h5::File open_results(const std::filesystem::path& file);
+// Opens `file` and checks that it is a wardsim results file this version can read; with
+// `comparison_files_too`, a file written by `wardsim compare` (format "wardsim-comparison") is
+// accepted as well.
+h5::File open_results(const std::filesystem::path& file, bool comparison_files_too = false);
 
 std::string shape_text(const h5::Shape& shape);
 void require_dataset(const h5::File& h5, const std::string& path);

@@ -11,6 +11,8 @@ namespace wardsim::io::layout {
 
 inline constexpr const char* kFormatName = "wardsim-results";
 inline constexpr int kFormatVersion = 1;
+// A file holding only comparisons (`wardsim compare` with a new --out): docs/results_format.md.
+inline constexpr const char* kComparisonFormatName = "wardsim-comparison";
 
 inline constexpr const char* kDims = "/dims";
 inline constexpr const char* kYear = "/dims/year";

@@ -9,6 +9,7 @@
 #include <system_error>
 #include <vector>
 
+#include "describe_groups.h"
 #include "h5_util.h"
 #include "reader_support.h"
 #include "results_layout.h"
@@ -209,7 +210,7 @@ Provenance read_provenance(const fs::path& file, const std::string& scenario) {
 }
 
 void describe_results(const fs::path& file, std::ostream& out) {
-  const auto h5 = open_results(file);
+  const auto h5 = open_results(file, /*comparison_files_too=*/true);
   const auto dims = read_dims(h5);
   const auto names = scenario_names(h5);
 
@@ -231,14 +232,19 @@ void describe_results(const fs::path& file, std::ostream& out) {
   }
   if (dims.districts.size() > kShown) out << ", … (" << dims.districts.size() - kShown << " more)";
   out << "\n";
-  const auto sexes = h5.read_strings(layout::kSex);
-  out << "  sex       " << sexes.size() << ":";
-  for (std::size_t s = 0; s < sexes.size(); ++s) out << (s == 0 ? " " : ", ") << sexes[s];
-  out << "\n";
-  out << "  age       " << kAges << ": 0.." << engine::kOpenAge << " ("
-      << read_optional_string(h5, layout::kAge, "note") << ")\n";
+  // A comparison-only file has no sex and age dimensions.
+  if (h5.is_dataset(layout::kSex)) {
+    const auto sexes = h5.read_strings(layout::kSex);
+    out << "  sex       " << sexes.size() << ":";
+    for (std::size_t s = 0; s < sexes.size(); ++s) out << (s == 0 ? " " : ", ") << sexes[s];
+    out << "\n";
+    out << "  age       " << kAges << ": 0.." << engine::kOpenAge << " ("
+        << read_optional_string(h5, layout::kAge, "note") << ")\n";
+  }
+  describe_batch_group(h5, out);
   out << "scenarios: " << names.size() << "\n";
   for (const auto& name : names) describe_scenario(h5, name, dims, out);
+  describe_comparisons(h5, out);
 }
 
 }  // namespace wardsim::io

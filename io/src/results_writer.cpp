@@ -1,20 +1,18 @@
 #include "wardsim/io/results_writer.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
-#include <ctime>
 #include <set>
 #include <string>
-#include <system_error>
 #include <vector>
 
+#include "atomic_file.h"
 #include "backcast_group.h"
+#include "file_messages.h"
 #include "h5_util.h"
 #include "results_layout.h"
 #include "service_writer.h"
+#include "utc_timestamp.h"
 #include "wardsim/error.h"
 
 namespace wardsim::io {
@@ -24,17 +22,6 @@ namespace fs = std::filesystem;
 using engine::kAges;
 using engine::kCells;
 using engine::kSexes;
-
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
-
-std::string utc_now() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
-}
 
 std::string describe_years(const engine::Dimensions& dims) {
   return std::to_string(dims.base_year) + ".." + std::to_string(dims.end_year);
@@ -208,7 +195,7 @@ void write_provenance_attributes(h5::File& h5, const std::string& group,
   h5.write_uint64_attribute(group, "seed", provenance.seed);
   // A run that does not say when it was made is stamped with the time of writing.
   h5.write_string_attribute(group, "created",
-                            provenance.created.empty() ? utc_now() : provenance.created);
+                            provenance.created.empty() ? utc_timestamp() : provenance.created);
   h5.write_strings_attribute(group, "estimates", provenance.estimates);
 }
 
@@ -286,7 +273,7 @@ void write_contents(h5::File& h5, const std::vector<ScenarioResults>& scenarios)
   h5.write_string_attribute("/", "format", layout::kFormatName);
   h5.write_int_attribute("/", "format_version", layout::kFormatVersion);
   h5.write_string_attribute("/", "wardsim_version", scenarios.front().provenance.wardsim_version);
-  h5.write_string_attribute("/", "created", utc_now());
+  h5.write_string_attribute("/", "created", utc_timestamp());
   write_dims(h5, scenarios.front().projection->dims);
   h5.create_group(layout::kScenarios, /*track_order=*/true);
   for (const auto& scenario : scenarios) write_scenario(h5, scenario);
@@ -297,35 +284,11 @@ void write_contents(h5::File& h5, const std::vector<ScenarioResults>& scenarios)
 void write_results(const fs::path& file, const std::vector<ScenarioResults>& scenarios) {
   validate(file, scenarios);
 
-  const fs::path directory = file.parent_path();
-  if (!directory.empty()) {
-    std::error_code error;
-    fs::create_directories(directory, error);
-    if (error) {
-      throw IoError("cannot create directory " + quoted(directory) + " for results file " +
-                    quoted(file) + ": " + error.message());
-    }
-  }
-
-  fs::path temporary = file;
-  temporary += ".tmp-" + std::to_string(getpid());
-  try {
-    {
-      auto h5 = h5::File::create(temporary, file);
-      write_contents(h5, scenarios);
-      h5.close();
-    }
-    std::error_code error;
-    fs::rename(temporary, file, error);
-    if (error) {
-      throw IoError("cannot rename " + quoted(temporary) + " to results file " + quoted(file) +
-                    ": " + error.message());
-    }
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove(temporary, ignored);
-    throw;
-  }
+  write_atomically(file, "results file", [&](const fs::path& temporary) {
+    auto h5 = h5::File::create(temporary, file);
+    write_contents(h5, scenarios);
+    h5.close();
+  });
 }
 
 }  // namespace wardsim::io

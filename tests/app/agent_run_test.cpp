@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/cli_runner.h"
+#include "support/temp_dir_test.h"
 #include "wardsim/app/cli.h"
 #include "wardsim/app/exit_codes.h"
 #include "wardsim/io/results_reader.h"
@@ -19,31 +21,17 @@ using ::testing::HasSubstr;
 
 const fs::path kTiny = fs::path(WARDSIM_SOURCE_DIR) / "tests/scenarios/fixtures/tiny";
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Result = test_support::CliResult;
+using test_support::wardsim;
 
-Result wardsim(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
-class AgentRun : public ::testing::Test {
+class AgentRun : public test_support::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("wardsim-agent-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
+    TempDirTest::SetUp();
     fs::copy(kTiny, dir_, fs::copy_options::recursive);
   }
-  void TearDown() override { fs::remove_all(dir_); }
   std::string scenario() const { return (dir_ / "tiny_agent.toml").string(); }
   std::string out() const { return (dir_ / "out" / "agent.h5").string(); }
-  fs::path dir_;
 };
 
 TEST_F(AgentRun, WritesTheEnsembleWithAgentProvenance) {

@@ -11,6 +11,8 @@
 #include <map>
 #include <sstream>
 
+#include "app/cli_runner.h"
+#include "support/temp_dir_test.h"
 #include "wardsim/app/cli.h"
 #include "wardsim/app/exit_codes.h"
 #include "wardsim/engine/cohort_kernel.h"
@@ -39,18 +41,8 @@ temporary_cost = 800
 convert_cost = 1500
 )";
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Result wardsim(const std::vector<std::string>& args) {
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Result = test_support::CliResult;
+using test_support::wardsim;
 
 std::vector<double> read_doubles(const fs::path& file, const std::string& path) {
   H5::H5File h5(file.string(), H5F_ACC_RDONLY);
@@ -79,22 +71,13 @@ engine::Projection project(const std::string& scenario, const std::vector<std::s
   return engine::project_cohort(scenarios::load_scenario(scenario, sets).inputs, {.threads = 1});
 }
 
-class BackcastCommandTest : public ::testing::Test {
+class BackcastCommandTest : public test_support::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("wardsim-backcast-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   std::string targets(const std::string& text) const {
     const fs::path file = dir_ / "targets.toml";
     std::ofstream(file) << text;
     return file.string();
   }
-  fs::path dir_;
 };
 
 TEST_F(BackcastCommandTest, SolvedLeverReproducesTheTarget) {

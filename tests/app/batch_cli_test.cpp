@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/cli_runner.h"
+#include "support/temp_dir_test.h"
 #include "wardsim/app/cli.h"
 #include "wardsim/app/exit_codes.h"
 #include "wardsim/io/results_reader.h"
@@ -21,31 +23,14 @@ using ::testing::HasSubstr;
 const std::string kTinyServices =
     WARDSIM_SOURCE_DIR "/tests/scenarios/fixtures/tiny/tiny_services.toml";
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Result = test_support::CliResult;
+using test_support::wardsim;
 
-Result wardsim(const std::vector<std::string>& args) {
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
-class BatchCliTest : public ::testing::Test {
+class BatchCliTest : public test_support::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("wardsim-batch-cli-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
   void TearDown() override {
     unsetenv("WARDSIM_BATCH_STOP_AFTER");
-    fs::remove_all(dir_);
+    TempDirTest::TearDown();
   }
   std::string sweep(const std::string& body) const {
     const fs::path file = dir_ / "sweep.toml";
@@ -53,7 +38,6 @@ class BatchCliTest : public ::testing::Test {
     return file.string();
   }
   std::string out() const { return (dir_ / "batch.h5").string(); }
-  fs::path dir_;
 };
 
 const std::string kTwoVariants =
@@ -67,6 +51,16 @@ TEST_F(BatchCliTest, RunsASweepIntoOneFile) {
   EXPECT_THAT(result.err, HasSubstr("2/2 scenarios"));  // the progress line
   EXPECT_EQ(io::list_scenarios(out()), (std::vector<std::string>{"a", "b"}));
   EXPECT_THAT(wardsim({"batch", "--help"}).out, HasSubstr("Usage: wardsim batch SWEEP.toml"));
+
+  // `wardsim info` describes the batch record as well as the scenarios.
+  const Result info = wardsim({"info", out()});
+  ASSERT_EQ(info.code, kExitOk) << info.err;
+  EXPECT_THAT(info.out, HasSubstr("batch (wardsim batch)\n  sweep_name: cli\n"));
+  EXPECT_THAT(info.out, HasSubstr("  design: variants\n"));
+  EXPECT_THAT(info.out, HasSubstr("computed by 1 process(es) × 2 thread(s)"));
+  EXPECT_THAT(info.out, HasSubstr("scenarios: 2 (listed below)"));
+  EXPECT_THAT(info.out, HasSubstr("\nscenario a"));
+  EXPECT_THAT(info.out, HasSubstr("\nscenario b"));
 }
 
 TEST_F(BatchCliTest, BadInputExitsWithThreeAndWritesNothing) {

@@ -12,6 +12,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "app/cli_runner.h"
+#include "support/temp_dir_test.h"
 #include "wardsim/app/exit_codes.h"
 #include "wardsim/io/results_reader.h"
 #include "wardsim/models/service_result.h"
@@ -27,31 +29,10 @@ using ::testing::Not;
 const std::string kBaseline = WARDSIM_SOURCE_DIR "/scenarios/setagaya/baseline.toml";
 const std::string kIpss = WARDSIM_SOURCE_DIR "/scenarios/setagaya/ipss2023.toml";
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Result = test_support::CliResult;
+using test_support::wardsim;
 
-Result wardsim(const std::vector<std::string>& args) {
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("wardsim-cli-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
-};
+class CliTest : public test_support::TempDirTest {};
 
 TEST_F(CliTest, VersionAndHelp) {
   EXPECT_THAT(wardsim({"--version"}).out, HasSubstr("wardsim 0.1.0"));

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/cli_runner.h"
 #include "io/io_test_support.h"
 #include "wardsim/app/cli.h"
 #include "wardsim/app/exit_codes.h"
@@ -21,18 +22,8 @@ using ::testing::HasSubstr;
 
 const std::string kTiny = WARDSIM_SOURCE_DIR "/tests/scenarios/fixtures/tiny/tiny.toml";
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Result wardsim(const std::vector<std::string>& args) {
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Result = test_support::CliResult;
+using test_support::wardsim;
 
 class CompareCommand : public io::testing::TempDirTest {
  protected:
@@ -76,6 +67,15 @@ TEST_F(CompareCommand, ShowsTheWardAndTheDistrictsAndWritesTheComparison) {
   EXPECT_THAT(compare.out, HasSubstr("A1 Asahi 1"));  // A1 takes half the in-migrants
   EXPECT_THAT(compare.out, HasSubstr("Wrote /comparisons/tiny__more to " + out.string()));
   EXPECT_TRUE(fs::exists(out));
+
+  // `wardsim info` reads the comparison-only file: its districts and the comparison's runs.
+  const Result info = wardsim({"info", out.string()});
+  ASSERT_EQ(info.code, kExitOk) << info.err;
+  EXPECT_THAT(info.out, HasSubstr("scenarios: 0\n"));
+  EXPECT_THAT(info.out, HasSubstr("comparisons: 1\n\ncomparison tiny__more\n"));
+  EXPECT_THAT(info.out,
+              HasSubstr("  a: tiny (" + a.string() + ")\n  b: more (" + b.string() + ")"));
+  EXPECT_THAT(info.out, HasSubstr(" (a, b, difference, percent by year and district)\n"));
 
   // The same pair again into the same file is refused, and the file is left as it was.
   const Result again = wardsim({"compare", a.string(), b.string(), "--out", out.string()});

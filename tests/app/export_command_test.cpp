@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/cli_runner.h"
 #include "io/export/export_fixture.h"
 #include "wardsim/app/cli.h"
 #include "wardsim/app/exit_codes.h"
@@ -16,18 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Result wardsim(const std::vector<std::string>& args) {
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Result = test_support::CliResult;
+using test_support::wardsim;
 
 class ExportCommandTest : public io::testing::TempDirTest {
  protected:

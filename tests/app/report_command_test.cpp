@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/cli_runner.h"
+#include "support/temp_dir_test.h"
 #include "wardsim/app/cli.h"
 #include "wardsim/app/exit_codes.h"
 
@@ -21,31 +23,17 @@ const std::string kTiny = WARDSIM_SOURCE_DIR "/tests/scenarios/fixtures/tiny/tin
 // The tiny city's own districts (the bundled default layer is Setagaya's).
 const std::string kTinyBoundaries = WARDSIM_SOURCE_DIR "/tests/viz/fixtures/tiny_districts.geojson";
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Result = test_support::CliResult;
+using test_support::wardsim;
 
-Result wardsim(const std::vector<std::string>& args) {
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
-class ReportCommandTest : public ::testing::Test {
+class ReportCommandTest : public test_support::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("wardsim-report-cli-" + std::to_string(getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    TempDirTest::SetUp();
     results_ = (dir_ / "tiny.h5").string();
     ASSERT_EQ(wardsim({"run", "--scenario", kTiny, "--out", results_}).code, kExitOk);
     out_ = (dir_ / "report").string();
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
   // Nothing but the results file (and what a test put there) may be left in the directory.
   void expect_nothing_written() const {
     EXPECT_FALSE(fs::exists(out_));
@@ -54,7 +42,6 @@ class ReportCommandTest : public ::testing::Test {
     }
   }
 
-  fs::path dir_;
   std::string results_;
   std::string out_;
 };

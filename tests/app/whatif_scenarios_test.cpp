@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/cli_runner.h"
 #include "io/io_test_support.h"
 #include "wardsim/app/cli.h"
 #include "wardsim/app/exit_codes.h"
@@ -21,18 +22,8 @@ using ::testing::HasSubstr;
 
 const fs::path kSetagaya = fs::path(WARDSIM_SOURCE_DIR) / "scenarios" / "setagaya";
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Result wardsim(const std::vector<std::string>& args) {
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Result = test_support::CliResult;
+using test_support::wardsim;
 
 class WhatIfScenarios : public io::testing::TempDirTest {};
 

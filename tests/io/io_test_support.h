@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "support/temp_dir_test.h"
 #include "wardsim/engine/projection.h"
 #include "wardsim/io/provenance.h"
 #include "wardsim/models/service_result.h"
@@ -173,32 +174,6 @@ inline std::vector<models::ServiceResult> make_services(
 }
 
 // A fresh directory per test, removed afterwards.
-class TempDirTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = std::filesystem::temp_directory_path() /
-           ("wardsim_io_" + std::string(info->test_suite_name()) + "_" + info->name() + "_" +
-            std::to_string(getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
-  }
-
-  // Names of the entries directly in `dir`, sorted.
-  static std::vector<std::string> entries(const std::filesystem::path& dir) {
-    std::vector<std::string> names;
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-      names.push_back(entry.path().filename().string());
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
-  std::filesystem::path dir_;
-};
+using TempDirTest = ::wardsim::test_support::TempDirTest;
 
 }  // namespace wardsim::io::testing

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "atomic_output.h"
+#include "../atomic_file.h"
 #include "wardsim/error.h"
 
 namespace wardsim::io {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "atomic_output.h"
+#include "../atomic_file.h"
 #include "csv_rows.h"
 #include "district_layer.h"
 #include "gdal_support.h"

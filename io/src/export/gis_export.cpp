@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "atomic_output.h"
+#include "../atomic_file.h"
 #include "district_layer.h"
 #include "gdal_support.h"
 #include "wardsim/error.h"

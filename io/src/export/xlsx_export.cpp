@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <string>
 
-#include "atomic_output.h"
+#include "../atomic_file.h"
 #include "wardsim/error.h"
 
 namespace wardsim::io {

@@ -1,18 +1,31 @@
-#include "atomic_output.h"
+#include "atomic_file.h"
 
 #include <unistd.h>
 
+#include <atomic>
 #include <system_error>
 
+#include "file_messages.h"
 #include "wardsim/error.h"
 
 namespace wardsim::io {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+fs::path temporary_name(const fs::path& target) {
+  static std::atomic<unsigned long> calls{0};
+  fs::path temporary = target;
+  temporary.replace_filename(target.stem().string() + ".tmp-" + std::to_string(getpid()) + "-" +
+                             std::to_string(++calls) + target.extension().string());
+  return temporary;
+}
+
+}  // namespace
+
 void write_atomically(const fs::path& target, const std::string& what,
                       const std::function<void(const fs::path&)>& write) {
-  const auto quoted = [](const fs::path& path) { return "'" + path.string() + "'"; };
   const fs::path directory = target.parent_path();
   if (!directory.empty()) {
     std::error_code error;
@@ -22,9 +35,7 @@ void write_atomically(const fs::path& target, const std::string& what,
                     quoted(target) + ": " + error.message());
     }
   }
-  fs::path temporary = target;
-  temporary.replace_filename(target.stem().string() + ".tmp-" + std::to_string(getpid()) +
-                             target.extension().string());
+  const fs::path temporary = temporary_name(target);
   try {
     write(temporary);
     std::error_code error;
