@@ -36,17 +36,6 @@ CertificationRates rates_in_year(const CertificationRates& base, double multipli
   return rates;
 }
 
-// april_basis into reused storage.
-void april_basis_into(const engine::DistrictCube& january, engine::DistrictCube& april) {
-  april.resize(january.rows(), engine::kCells);
-  for (Index d = 0; d < january.rows(); ++d) {
-    for (int sex = 0; sex < engine::kSexes; ++sex) {
-      const AgeRow row = january.row(d).segment<engine::kAges>(engine::cell(sex, 0));
-      april.row(d).segment<engine::kAges>(engine::cell(sex, 0)) = april_ages(row);
-    }
-  }
-}
-
 }  // namespace
 
 HeadlineDemand::HeadlineDemand(const engine::Dimensions& dims, const ServiceParameters& parameters)
@@ -67,99 +56,71 @@ HeadlineDemand::HeadlineDemand(const engine::Dimensions& dims, const ServicePara
   categories_ = {kChildcareGroups, kSchoolLevels, 1, 1};
 }
 
-void HeadlineDemand::childcare(const std::vector<engine::DistrictCube>& population,
-                               Workspace& w) const {
-  for (int i = 0; i < dims_.years(); ++i) {
-    april_basis_into(population[static_cast<std::size_t>(i)], w.april);
-    const auto& uptake = childcare_uptake_[static_cast<std::size_t>(i)];
-    for (Index d = 0; d < w.april.rows(); ++d) {
-      for (int g = 0; g < kChildcareGroups; ++g) {
-        const AgeGroup& group = kChildcareAges[static_cast<std::size_t>(g)];
-        w.by_category(i, d * kChildcareGroups + g) =
-            engine::count_ages(w.april, d, group.from, group.to) * uptake(g);
-      }
+void HeadlineDemand::childcare(int i, Workspace& w) const {
+  const auto& uptake = childcare_uptake_[static_cast<std::size_t>(i)];
+  for (Index d = 0; d < w.april.rows(); ++d) {
+    for (int g = 0; g < kChildcareGroups; ++g) {
+      const AgeGroup& group = kChildcareAges[static_cast<std::size_t>(g)];
+      w.by_service[0](i, d * kChildcareGroups + g) =
+          engine::count_ages(w.april, d, group.from, group.to) * uptake(g);
     }
   }
 }
 
-void HeadlineDemand::school(const std::vector<engine::DistrictCube>& population,
-                            Workspace& w) const {
+void HeadlineDemand::school(int i, Workspace& w) const {
   const SchoolParameters& p = parameters_.school;
-  for (int i = 0; i < dims_.years(); ++i) {
-    april_basis_into(population[static_cast<std::size_t>(i)], w.april);
-    for (Index d = 0; d < w.april.rows(); ++d) {
-      for (int l = 0; l < kSchoolLevels; ++l) {
-        // Classes: one ceiling per grade, as in the full model.
-        const double share = p.public_share[static_cast<std::size_t>(l)];
-        const double limit = p.class_size_limit[static_cast<std::size_t>(l)];
-        double classes = 0.0;
-        for (int age = kSchoolAges[static_cast<std::size_t>(l)].from;
-             age <= kSchoolAges[static_cast<std::size_t>(l)].to; ++age) {
-          const double pupils = engine::count_ages(w.april, d, age, age) * share;
-          classes += std::ceil(pupils / limit - kPupilTolerance);
-        }
-        w.by_category(i, d * kSchoolLevels + l) = classes;
+  for (Index d = 0; d < w.april.rows(); ++d) {
+    for (int l = 0; l < kSchoolLevels; ++l) {
+      // Classes: one ceiling per grade, as in the full model.
+      const double share = p.public_share[static_cast<std::size_t>(l)];
+      const double limit = p.class_size_limit[static_cast<std::size_t>(l)];
+      double classes = 0.0;
+      for (int age = kSchoolAges[static_cast<std::size_t>(l)].from;
+           age <= kSchoolAges[static_cast<std::size_t>(l)].to; ++age) {
+        const double pupils = engine::count_ages(w.april, d, age, age) * share;
+        classes += std::ceil(pupils / limit - kPupilTolerance);
       }
+      w.by_service[1](i, d * kSchoolLevels + l) = classes;
     }
   }
 }
 
-void HeadlineDemand::elderly_care(const std::vector<engine::DistrictCube>& population,
-                                  Workspace& w) const {
-  const Index districts = dims_.district_count();
-  // The full model's layout: certified by [year, district × level], then care 3-5 summed.
-  w.by_category.resize(dims_.years(), districts * kCareLevels);
-  w.by_category.setZero();
+void HeadlineDemand::certified(const engine::DistrictCube& population, int i, Workspace& w) const {
   constexpr int kBandCells = engine::kSexes * kCareAgeBands;
-  for (int i = 0; i < dims_.years(); ++i) {
-    const engine::DistrictCube& cube = population[static_cast<std::size_t>(i)];
-    w.counts.resize(cube.rows(), kBandCells);
-    for (Index d = 0; d < cube.rows(); ++d) {
-      for (int sex = 0; sex < engine::kSexes; ++sex) {
-        for (int band = 0; band < kCareAgeBands; ++band) {
-          w.counts(d, sex * kCareAgeBands + band) =
-              count_band(cube, d, sex, five_year_band(kFirstCareAge, band, kCareAgeBands));
-        }
-      }
-    }
-    const auto& rates = certification_[static_cast<std::size_t>(i)];
-    for (Index d = 0; d < districts; ++d) {
-      for (int sex = 0; sex < engine::kSexes; ++sex) {
-        for (int band = 0; band < kCareAgeBands; ++band) {
-          w.by_category.row(i).segment<kCareLevels>(d * kCareLevels) +=
-              w.counts(d, sex * kCareAgeBands + band) *
-              rates[static_cast<std::size_t>(sex)].row(band);
-        }
+  w.counts.resize(population.rows(), kBandCells);
+  for (Index d = 0; d < population.rows(); ++d) {
+    for (int sex = 0; sex < engine::kSexes; ++sex) {
+      for (int band = 0; band < kCareAgeBands; ++band) {
+        w.counts(d, sex * kCareAgeBands + band) =
+            count_band(population, d, sex, five_year_band(kFirstCareAge, band, kCareAgeBands));
       }
     }
   }
-  w.care_3_plus.resize(dims_.years(), districts);
-  for (Index d = 0; d < districts; ++d) {
-    w.care_3_plus.col(d) = w.by_category
-                               .middleCols(d * kCareLevels + kFirstResidentialLevel,
-                                           kCareLevels - kFirstResidentialLevel)
-                               .rowwise()
-                               .sum();
+  const auto& rates = certification_[static_cast<std::size_t>(i)];
+  for (Index d = 0; d < population.rows(); ++d) {
+    for (int sex = 0; sex < engine::kSexes; ++sex) {
+      for (int band = 0; band < kCareAgeBands; ++band) {
+        w.by_service[2].row(i).segment<kCareLevels>(d * kCareLevels) +=
+            w.counts(d, sex * kCareAgeBands + band) *
+            rates[static_cast<std::size_t>(sex)].row(band);
+      }
+    }
   }
-  w.by_category = w.care_3_plus * parameters_.elderly_care.residential_rate;
 }
 
-void HeadlineDemand::infrastructure(const std::vector<engine::DistrictCube>& population,
+void HeadlineDemand::infrastructure(const engine::DistrictCube& population, int i,
                                     Workspace& w) const {
   const InfrastructureParameters& p = parameters_.infrastructure;
   const Eigen::Array<double, 1, kEvacuationCells> rates = {1.0, p.evacuation_help_rate_under_75,
                                                            p.evacuation_help_rate_75_plus};
-  for (int i = 0; i < dims_.years(); ++i) {
-    const engine::DistrictCube& cube = population[static_cast<std::size_t>(i)];
-    w.counts.resize(cube.rows(), kEvacuationCells);
-    for (Index d = 0; d < cube.rows(); ++d) {
-      w.counts(d, 0) = engine::count_ages(cube, d, 0, 0);
-      w.counts(d, 1) = engine::count_ages(cube, d, 1, 74);
-      w.counts(d, 2) = engine::count_ages(cube, d, 75, engine::kOpenAge);
-    }
-    for (Index d = 0; d < cube.rows(); ++d) {
-      w.by_category(i, d) = (w.counts.row(d) * rates).sum();
-    }
+  w.counts.resize(population.rows(), kEvacuationCells);
+  for (Index d = 0; d < population.rows(); ++d) {
+    w.counts(d, 0) = engine::count_ages(population, d, 0, 0);
+    w.counts(d, 1) = engine::count_ages(population, d, 1, 74);
+    w.counts(d, 2) = engine::count_ages(population, d, 75, engine::kOpenAge);
+  }
+  for (Index d = 0; d < population.rows(); ++d) {
+    w.by_service[3](i, d) = (w.counts.row(d) * rates).sum();
   }
 }
 
@@ -169,13 +130,32 @@ void HeadlineDemand::compute(const std::vector<engine::DistrictCube>& population
   const int years = dims_.years();
   const int districts = dims_.district_count();
   const auto cells = static_cast<std::size_t>(years) * static_cast<std::size_t>(districts);
+  workspace.by_service[0].resize(years, Index{districts} * kChildcareGroups);
+  workspace.by_service[1].resize(years, Index{districts} * kSchoolLevels);
+  workspace.by_service[2].setZero(years, Index{districts} * kCareLevels);
+  workspace.by_service[3].resize(years, districts);
+  for (int i = 0; i < years; ++i) {
+    const engine::DistrictCube& cube = population[static_cast<std::size_t>(i)];
+    young_april_basis(cube, workspace.april);
+    childcare(i, workspace);
+    school(i, workspace);
+    certified(cube, i, workspace);
+    infrastructure(cube, i, workspace);
+  }
+  // Elderly care: residential demand = certified at care 3-5 × residential rate.
+  workspace.care_3_plus.resize(years, districts);
+  for (Index d = 0; d < districts; ++d) {
+    workspace.care_3_plus.col(d) = workspace.by_service[2]
+                                       .middleCols(d * kCareLevels + kFirstResidentialLevel,
+                                                   kCareLevels - kFirstResidentialLevel)
+                                       .rowwise()
+                                       .sum();
+  }
+  workspace.by_service[2] = workspace.care_3_plus * parameters_.elderly_care.residential_rate;
+
   for (int s = 0; s < kHeadlineServices; ++s) {
     const int categories = categories_[static_cast<std::size_t>(s)];
-    workspace.by_category.resize(years, Index{districts} * categories);
-    if (s == 0) childcare(population, workspace);
-    if (s == 1) school(population, workspace);
-    if (s == 2) elderly_care(population, workspace);
-    if (s == 3) infrastructure(population, workspace);
+    const IndicatorValues& values = workspace.by_service[static_cast<std::size_t>(s)];
     const IndicatorValues& capacity = capacity_[static_cast<std::size_t>(s)];
     const std::size_t offset = static_cast<std::size_t>(s) * cells;
     for (Index y = 0; y < years; ++y) {
@@ -184,7 +164,7 @@ void HeadlineDemand::compute(const std::vector<engine::DistrictCube>& population
         double short_total = 0.0;
         for (int c = 0; c < categories; ++c) {
           const Index column = d * categories + c;
-          const double want = workspace.by_category(y, column);
+          const double want = values(y, column);
           want_total += want;
           short_total += std::max(0.0, want - capacity(y, column));
         }

@@ -26,8 +26,10 @@ class HeadlineDemand {
  public:
   // Scratch space of one thread, reused by every call (sized on first use).
   struct Workspace {
-    engine::DistrictCube april;   // population on 1 April of the current year
-    IndicatorValues by_category;  // one service's demand, [year, district × category]
+    engine::DistrictCube april;  // the young on 1 April of the current year
+    // Each service's demand, [year, district × category]; elderly care first holds the people
+    // certified by level, as the full model does.
+    std::array<IndicatorValues, kHeadlineServices> by_service;
     Eigen::ArrayXXd counts;       // per-year counts by district (bands, evacuation cells)
     IndicatorValues care_3_plus;  // elderly care: certified at care 3-5, [year, district]
   };
@@ -42,10 +44,11 @@ class HeadlineDemand {
                std::span<double> demand, std::span<std::uint8_t> shortfall) const;
 
  private:
-  void childcare(const std::vector<engine::DistrictCube>& population, Workspace& w) const;
-  void school(const std::vector<engine::DistrictCube>& population, Workspace& w) const;
-  void elderly_care(const std::vector<engine::DistrictCube>& population, Workspace& w) const;
-  void infrastructure(const std::vector<engine::DistrictCube>& population, Workspace& w) const;
+  // One population year of each service, into row `i` of its workspace matrix.
+  void childcare(int i, Workspace& w) const;
+  void school(int i, Workspace& w) const;
+  void certified(const engine::DistrictCube& population, int i, Workspace& w) const;
+  void infrastructure(const engine::DistrictCube& population, int i, Workspace& w) const;
 
   engine::Dimensions dims_;
   ServiceParameters parameters_;
