@@ -14,14 +14,16 @@ namespace {
 using Eigen::Index;
 
 // The constants below are the full models' (childcare_model.cpp, school_model.cpp,
-// elderly_care_model.cpp, infrastructure_model.cpp); headline_demand_test checks that both
-// paths give the same numbers.
+// elderly_care_model.cpp, infrastructure_model.cpp); the HeadlineDemand and Ensemble tests check
+// that both paths give the same numbers.
 struct AgeGroup {
   int from;
   int to;
 };
 constexpr std::array<AgeGroup, kChildcareGroups> kChildcareAges = {{{0, 0}, {1, 2}, {3, 5}}};
 constexpr std::array<AgeGroup, kSchoolLevels> kSchoolAges = {{{6, 11}, {12, 14}}};
+static_assert(kChildcareAges.back().to < kYoungAprilAges && kSchoolAges.back().to < kYoungAprilAges,
+              "young_april_basis must cover every childcare and school age");
 constexpr double kPupilTolerance = 1e-9;
 constexpr int kFirstCareAge = 65;
 constexpr int kFirstResidentialLevel = 4;  // care_3
