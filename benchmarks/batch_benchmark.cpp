@@ -52,28 +52,47 @@ const scenarios::Scenario& baseline() {
   return scenario;
 }
 
+// User + system CPU time of the whole process (all threads) so far.
+double process_cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
+  };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 fs::path scratch(const std::string& name) {
   return fs::temp_directory_path() / ("wardsim-batch-bench-" + name + ".h5");
 }
 
-// The whole ensemble: draws in parallel, reduction, and the part file (central run + ensemble
-// statistics) written to HDF5.
+// The whole ensemble: draws in parallel (lean projection, headline demand only), reduction, and
+// the part file (central run + ensemble statistics) written to HDF5.
 void ensemble_engine(benchmark::State& state) {
   const int draws = env_int("WARDSIM_BENCH_DRAWS", 10000);
   const int threads = env_int("WARDSIM_BENCH_THREADS", 2);
   const auto& scenario = baseline();
   tbb::task_arena arena(threads);
+  double cpu_seconds = 0.0;
   for (auto _ : state) {
     io::EnsembleStatistics stats;
+    const double cpu_before = process_cpu_seconds();
     arena.execute([&] {
       stats = batch::run_ensemble(scenario.inputs, scenario.services, spec(draws), nullptr);
     });
+    cpu_seconds += process_cpu_seconds() - cpu_before;
     const engine::Projection central = engine::project_cohort(scenario.inputs, {.threads = 1});
     const auto services = models::compute_services(central, *scenario.services);
     io::Provenance provenance;
     provenance.scenario_name = "baseline";
     io::write_batch_part(scratch("engine"), {&central, provenance, &services}, &stats, "bench");
   }
+  // CPU time of every thread of the ensemble (user + sys), and the load the machine was under.
+  const auto runs = static_cast<double>(state.iterations());
+  state.counters["cpu_s"] = cpu_seconds / runs;
+  state.counters["cpu_per_draw_ms"] = cpu_seconds / runs / draws * 1e3;
+  double load[1] = {0.0};
+  if (getloadavg(load, 1) == 1) state.counters["load_1min"] = load[0];
   state.counters["draws"] = draws;
   state.counters["threads"] = threads;
   state.counters["per_draw_us"] =

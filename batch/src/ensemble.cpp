@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,7 @@
 #include "wardsim/batch/rate_draws.h"
 #include "wardsim/engine/population_projection.h"
 #include "wardsim/error.h"
+#include "wardsim/models/headline_demand.h"
 #include "wardsim/models/services.h"
 
 namespace wardsim::batch {
@@ -54,7 +57,8 @@ HeadlineTotals headline_totals(const models::ServiceResult& service, int distric
 struct DrawState {
   engine::ProjectionInputs inputs;  // a copy of the scenario's, rewritten per draw
   engine::PopulationWorkspace workspace;
-  engine::Projection projection;  // population only (services read nothing else)
+  std::vector<engine::DistrictCube> population;  // the draw's snapshots
+  models::HeadlineDemand::Workspace services;
 };
 
 // Blocks of this many columns are transposed from draw rows for the quantiles.
@@ -111,36 +115,30 @@ io::EnsembleStatistics run_ensemble(const engine::ProjectionInputs& inputs,
   // Whether each service has a shortfall, by draw, service, year and district.
   std::vector<std::uint8_t> short_flags(draws * cells * service_count);
 
+  // Each draw needs only the services' headline demand and shortfall flags: the lean path
+  // computes them without the full ServiceResults (same numbers, tested).
+  std::optional<models::HeadlineDemand> headline;
+  if (services) headline.emplace(dims, *services);
   tbb::enumerable_thread_specific<DrawState> states([&] {
-    return DrawState{inputs, engine::PopulationWorkspace(districts),
-                     engine::Projection{dims, {}, {}}};
+    return DrawState{inputs, engine::PopulationWorkspace(districts), {}, {}};
   });
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, draws, 4), [&](const auto& range) {
     DrawState& state = states.local();
     for (std::size_t k = range.begin(); k != range.end(); ++k) {
       apply_multipliers(inputs, draw_multipliers(spec, k), state.inputs);
-      engine::project_population(state.inputs, state.workspace, state.projection.population);
+      engine::project_population(state.inputs, state.workspace, state.population);
       double* row = rows.data() + k * row_size;
       for (int y = 0; y < dims.years(); ++y) {
-        const auto& cube = state.projection.population[static_cast<std::size_t>(y)];
+        const auto& cube = state.population[static_cast<std::size_t>(y)];
         for (int d = 0; d < districts; ++d) {
           row[static_cast<std::size_t>(y * districts + d)] = cube.row(d).sum();
         }
       }
-      if (services) {
-        const auto results = models::compute_services(state.projection, *services);
-        for (std::size_t s = 0; s < service_count; ++s) {
-          const HeadlineTotals totals = headline_totals(results[s], districts);
-          double* demand = row + (1 + s) * cells;
-          std::uint8_t* flags = short_flags.data() + (k * service_count + s) * cells;
-          for (int y = 0; y < dims.years(); ++y) {
-            for (int d = 0; d < districts; ++d) {
-              const auto cell = static_cast<std::size_t>(y * districts + d);
-              demand[cell] = totals.demand(y, d);
-              flags[cell] = totals.shortfall(y, d) > 0.0 ? 1 : 0;
-            }
-          }
-        }
+      if (headline) {
+        headline->compute(state.population, state.services,
+                          std::span<double>(row + cells, service_count * cells),
+                          std::span<std::uint8_t>(short_flags.data() + k * service_count * cells,
+                                                  service_count * cells));
       }
       if (progress != nullptr) progress->advance();
     }

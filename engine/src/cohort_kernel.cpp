@@ -4,6 +4,8 @@
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <cstring>
+
 #include "wardsim/engine/thread_count.h"
 
 namespace wardsim::engine {
@@ -55,6 +57,53 @@ void decrement(Index d, int first_age, const Cohort& cohort, int sex, const Year
   rest -= moves;
 }
 
+// Four doubles: one AVX register in the AVX2 clone below, two SSE2 registers otherwise.
+using Lanes = double __attribute__((vector_size(4 * sizeof(double))));
+constexpr int kLanes = 4;
+constexpr int kBlock = 4;  // destinations accumulated together, so each load feeds four sums
+
+// moves_in = destinationᵀ × moves_out: cell (j, c) of moves_in is Σ_o destination(o, j) ×
+// moves_out(o, c), summed from 0 in origin order. Every cell is one sequential sum whatever the
+// vector width, so every processor gets the same numbers; the AVX2 clone (chosen at load time)
+// only does four cells per instruction, and no FMA is enabled, so nothing is contracted.
+__attribute__((target_clones("avx2", "default"))) void gather_moves(
+    const double* __restrict destination, const double* __restrict moves_out,
+    double* __restrict moves_in, Index districts) {
+  constexpr int kVectorCells = kCells / kLanes * kLanes;
+  Index j = 0;
+  for (; j + kBlock <= districts; j += kBlock) {
+    const double* share = destination + j * districts;  // column j: share(o) of origin o
+    for (int c = 0; c < kVectorCells; c += kLanes) {
+      Lanes sum[kBlock] = {};
+      for (Index o = 0; o < districts; ++o) {
+        Lanes movers;
+        std::memcpy(&movers, moves_out + o * kCells + c, sizeof movers);
+        for (int b = 0; b < kBlock; ++b) sum[b] += share[b * districts + o] * movers;
+      }
+      for (int b = 0; b < kBlock; ++b) {
+        std::memcpy(moves_in + (j + b) * kCells + c, &sum[b], sizeof sum[b]);
+      }
+    }
+    for (int c = kVectorCells; c < kCells; ++c) {
+      for (int b = 0; b < kBlock; ++b) {
+        double sum = 0.0;
+        for (Index o = 0; o < districts; ++o) {
+          sum += share[b * districts + o] * moves_out[o * kCells + c];
+        }
+        moves_in[(j + b) * kCells + c] = sum;
+      }
+    }
+  }
+  for (; j < districts; ++j) {
+    const double* share = destination + j * districts;
+    for (int c = 0; c < kCells; ++c) {
+      double sum = 0.0;
+      for (Index o = 0; o < districts; ++o) sum += share[o] * moves_out[o * kCells + c];
+      moves_in[j * kCells + c] = sum;
+    }
+  }
+}
+
 }  // namespace
 
 StepWorkspace::StepWorkspace(int districts) : survivors(DistrictCube::Zero(districts, kCells)) {}
@@ -81,7 +130,7 @@ void cohort_step(const DistrictCube& start, const YearRates& rates, DistrictCube
   for (int sex = 0; sex < kSexes; ++sex) {
     flows.moves_out(Eigen::all, cell(sex, 0)) = 0.0;  // cohort 0 is handled after births
   }
-  flows.moves_in.matrix().noalias() = destination.transpose() * flows.moves_out.matrix();
+  gather_moves(destination.data(), flows.moves_out.data(), flows.moves_in.data(), districts);
   const Eigen::Map<const Eigen::Array<double, 1, kCells>> profile(rates.in_migrant_profile.data());
   flows.in_migration.matrix().noalias() =
       (rates.in_migrant_allocation * rates.in_migrants).matrix() * profile.matrix();

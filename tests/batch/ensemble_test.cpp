@@ -3,9 +3,13 @@
 #include <gtest/gtest.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "batch/batch_test_support.h"
 #include "wardsim/batch/rate_draws.h"
 #include "wardsim/engine/cohort_kernel.h"
+#include "wardsim/models/headline_demand.h"
 #include "wardsim/models/services.h"
 #include "wardsim/scenarios/scenario.h"
 
@@ -38,6 +42,122 @@ std::vector<double> district_totals(const engine::Projection& projection) {
     for (Eigen::Index d = 0; d < cube.rows(); ++d) totals.push_back(cube.row(d).sum());
   }
   return totals;
+}
+
+// Each service's headline demand summed over categories ([service][year][district]), and whether
+// some category's demand exceeds its capacity, read from the full models.
+struct FullModelHeadlines {
+  std::vector<double> demand;
+  std::vector<double> capacity;
+  std::vector<std::uint8_t> shortfall;
+};
+FullModelHeadlines full_model_headlines(const std::vector<models::ServiceResult>& services,
+                                        int districts) {
+  FullModelHeadlines result;
+  for (const auto& service : services) {
+    const auto& demand = service.indicator(service.headline_demand);
+    const auto& capacity = service.indicator(service.headline_capacity);
+    const int categories = demand.categories();
+    for (Eigen::Index y = 0; y < demand.values.rows(); ++y) {
+      for (int d = 0; d < districts; ++d) {
+        double want = 0.0, have = 0.0;
+        bool short_of_places = false;
+        for (int c = 0; c < categories; ++c) {
+          want += demand.values(y, d * categories + c);
+          have += capacity.values(y, d * categories + c);
+          short_of_places |=
+              demand.values(y, d * categories + c) > capacity.values(y, d * categories + c);
+        }
+        result.demand.push_back(want);
+        result.capacity.push_back(have);
+        result.shortfall.push_back(short_of_places ? 1 : 0);
+      }
+    }
+  }
+  return result;
+}
+
+// Type 7 from the sorted values, as the definition reads.
+double sorted_quantile(std::vector<double> values, double p) {
+  std::sort(values.begin(), values.end());
+  const double h = static_cast<double>(values.size() - 1) * p;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, values.size() - 1);
+  return values[lo] + (h - static_cast<double>(lo)) * (values[hi] - values[lo]);
+}
+
+TEST(Ensemble, HeadlineDemandEqualsTheFullModelsOnTheBundledBaseline) {
+  // The ensemble's lean service path on the whole ward (28 districts, 2025-2060).
+  const auto scenario =
+      scenarios::load_scenario(WARDSIM_SOURCE_DIR "/scenarios/setagaya/baseline.toml");
+  ASSERT_TRUE(scenario.services.has_value());
+  const engine::Projection projection = engine::project_cohort(scenario.inputs, {.threads = 1});
+  const int districts = projection.dims.district_count();
+  const FullModelHeadlines expected =
+      full_model_headlines(models::compute_services(projection, *scenario.services), districts);
+  const models::HeadlineDemand headline(projection.dims, *scenario.services);
+  std::vector<double> demand(expected.demand.size());
+  std::vector<std::uint8_t> shortfall(expected.demand.size());
+  models::HeadlineDemand::Workspace workspace;
+  headline.compute(projection.population, workspace, demand, shortfall);
+  for (std::size_t i = 0; i < demand.size(); ++i) {
+    ASSERT_EQ(demand[i], expected.demand[i]) << "value " << i;
+    ASSERT_EQ(shortfall[i], expected.shortfall[i]) << "value " << i;
+  }
+}
+
+TEST(Ensemble, EqualsTheDrawsRunOneByOneThroughTheFullModels) {
+  const auto scenario = scenarios::load_scenario(kTinyServices);
+  const auto spec = uncertain(9, 0.3);
+  const io::EnsembleStatistics stats =
+      run_ensemble(scenario.inputs, scenario.services, spec, nullptr);
+  const int districts = scenario.inputs.dims.district_count();
+
+  // Each draw as `wardsim run` computes it: full kernel, full service models.
+  std::vector<std::vector<double>> population_by_draw;
+  std::vector<FullModelHeadlines> services_by_draw;
+  for (int k = 0; k < spec.draws; ++k) {
+    engine::ProjectionInputs drawn = scenario.inputs;
+    apply_multipliers(scenario.inputs, draw_multipliers(spec, static_cast<std::uint64_t>(k)),
+                      drawn);
+    const engine::Projection projection = engine::project_cohort(drawn, {.threads = 1});
+    population_by_draw.push_back(district_totals(projection));
+    services_by_draw.push_back(
+        full_model_headlines(models::compute_services(projection, *scenario.services), districts));
+  }
+  const std::size_t cells = population_by_draw[0].size();
+  const auto draws = static_cast<std::size_t>(spec.draws);
+  const auto over_draws = [&](const auto& value_of_draw) {
+    std::vector<double> values;
+    for (std::size_t k = 0; k < draws; ++k) values.push_back(value_of_draw(k));
+    return values;
+  };
+  const char* const names[] = {"childcare", "school", "elderly_care", "infrastructure"};
+  for (std::size_t c = 0; c < cells; ++c) {
+    for (std::size_t q = 0; q < 5; ++q) {
+      const double p = scenarios::kEnsembleQuantiles[q];
+      ASSERT_EQ(
+          find(stats, "population").values[q * cells + c],
+          sorted_quantile(over_draws([&](std::size_t k) { return population_by_draw[k][c]; }), p));
+      for (std::size_t s = 0; s < 4; ++s) {
+        const std::size_t i = s * cells + c;
+        const double demand = sorted_quantile(
+            over_draws([&](std::size_t k) { return services_by_draw[k].demand[i]; }), p);
+        const std::string name = names[s];
+        ASSERT_EQ(find(stats, name + "/demand").values[q * cells + c], demand) << name;
+        ASSERT_EQ(find(stats, name + "/gap").values[q * cells + c],
+                  demand - services_by_draw[0].capacity[i])
+            << name;
+      }
+    }
+    for (std::size_t s = 0; s < 4; ++s) {
+      const std::size_t i = s * cells + c;
+      double short_draws = 0;
+      for (std::size_t k = 0; k < draws; ++k) short_draws += services_by_draw[k].shortfall[i];
+      ASSERT_EQ(find(stats, std::string(names[s]) + "/shortfall_probability").values[c],
+                short_draws / spec.draws);
+    }
+  }
 }
 
 TEST(Ensemble, WithoutUncertaintyEveryQuantileIsTheDeterministicRun) {

@@ -1,0 +1,181 @@
+#include "wardsim/models/headline_demand.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "age_bands.h"
+#include "capacity_series.h"
+#include "school_year_age.h"
+#include "wardsim/engine/population_queries.h"
+
+namespace wardsim::models {
+namespace {
+
+using Eigen::Index;
+
+// The constants below are the full models' (childcare_model.cpp, school_model.cpp,
+// elderly_care_model.cpp, infrastructure_model.cpp); the HeadlineDemand and Ensemble tests check
+// that both paths give the same numbers.
+struct AgeGroup {
+  int from;
+  int to;
+};
+constexpr std::array<AgeGroup, kChildcareGroups> kChildcareAges = {{{0, 0}, {1, 2}, {3, 5}}};
+constexpr std::array<AgeGroup, kSchoolLevels> kSchoolAges = {{{6, 11}, {12, 14}}};
+static_assert(kChildcareAges.back().to < kYoungAprilAges && kSchoolAges.back().to < kYoungAprilAges,
+              "young_april_basis must cover every childcare and school age");
+constexpr double kPupilTolerance = 1e-9;
+constexpr int kFirstCareAge = 65;
+constexpr int kFirstResidentialLevel = 4;  // care_3
+constexpr int kEvacuationCells = 3;        // infants, ages 1-74, 75+
+
+CertificationRates rates_in_year(const CertificationRates& base, double multiplier) {
+  CertificationRates rates = base * multiplier;
+  for (int band = 0; band < kCareAgeBands; ++band) {
+    const double total = rates.row(band).sum();
+    if (total > 1.0) rates.row(band) /= total;
+  }
+  return rates;
+}
+
+}  // namespace
+
+HeadlineDemand::HeadlineDemand(const engine::Dimensions& dims, const ServiceParameters& parameters)
+    : dims_(dims), parameters_(parameters) {
+  for (int i = 0; i < dims.years(); ++i) {
+    const auto y = static_cast<std::size_t>(i);
+    const double uptake = parameters.childcare.uptake_multiplier[y];
+    childcare_uptake_.push_back((parameters.childcare.uptake.transpose() * uptake).min(1.0));
+    const double certification = parameters.elderly_care.certification_multiplier[y];
+    certification_.push_back(
+        {rates_in_year(parameters.elderly_care.certification[0], certification),
+         rates_in_year(parameters.elderly_care.certification[1], certification)});
+  }
+  capacity_ = {capacity_series(parameters.childcare.places, dims),
+               capacity_series(parameters.school.classrooms, dims),
+               capacity_series(parameters.elderly_care.residential_places, dims),
+               capacity_series(parameters.infrastructure.welfare_shelter_places, dims)};
+  categories_ = {kChildcareGroups, kSchoolLevels, 1, 1};
+}
+
+void HeadlineDemand::childcare(int i, Workspace& w) const {
+  const auto& uptake = childcare_uptake_[static_cast<std::size_t>(i)];
+  for (Index d = 0; d < w.april.rows(); ++d) {
+    for (int g = 0; g < kChildcareGroups; ++g) {
+      const AgeGroup& group = kChildcareAges[static_cast<std::size_t>(g)];
+      w.by_service[0](i, d * kChildcareGroups + g) =
+          engine::count_ages(w.april, d, group.from, group.to) * uptake(g);
+    }
+  }
+}
+
+void HeadlineDemand::school(int i, Workspace& w) const {
+  const SchoolParameters& p = parameters_.school;
+  for (Index d = 0; d < w.april.rows(); ++d) {
+    for (int l = 0; l < kSchoolLevels; ++l) {
+      // Classes: one ceiling per grade, as in the full model.
+      const double share = p.public_share[static_cast<std::size_t>(l)];
+      const double limit = p.class_size_limit[static_cast<std::size_t>(l)];
+      double classes = 0.0;
+      for (int age = kSchoolAges[static_cast<std::size_t>(l)].from;
+           age <= kSchoolAges[static_cast<std::size_t>(l)].to; ++age) {
+        const double pupils = engine::count_ages(w.april, d, age, age) * share;
+        classes += std::ceil(pupils / limit - kPupilTolerance);
+      }
+      w.by_service[1](i, d * kSchoolLevels + l) = classes;
+    }
+  }
+}
+
+void HeadlineDemand::certified(const engine::DistrictCube& population, int i, Workspace& w) const {
+  constexpr int kBandCells = engine::kSexes * kCareAgeBands;
+  w.counts.resize(population.rows(), kBandCells);
+  for (Index d = 0; d < population.rows(); ++d) {
+    for (int sex = 0; sex < engine::kSexes; ++sex) {
+      for (int band = 0; band < kCareAgeBands; ++band) {
+        w.counts(d, sex * kCareAgeBands + band) =
+            count_band(population, d, sex, five_year_band(kFirstCareAge, band, kCareAgeBands));
+      }
+    }
+  }
+  const auto& rates = certification_[static_cast<std::size_t>(i)];
+  for (Index d = 0; d < population.rows(); ++d) {
+    for (int sex = 0; sex < engine::kSexes; ++sex) {
+      for (int band = 0; band < kCareAgeBands; ++band) {
+        w.by_service[2].row(i).segment<kCareLevels>(d * kCareLevels) +=
+            w.counts(d, sex * kCareAgeBands + band) *
+            rates[static_cast<std::size_t>(sex)].row(band);
+      }
+    }
+  }
+}
+
+void HeadlineDemand::infrastructure(const engine::DistrictCube& population, int i,
+                                    Workspace& w) const {
+  const InfrastructureParameters& p = parameters_.infrastructure;
+  const Eigen::Array<double, 1, kEvacuationCells> rates = {1.0, p.evacuation_help_rate_under_75,
+                                                           p.evacuation_help_rate_75_plus};
+  w.counts.resize(population.rows(), kEvacuationCells);
+  for (Index d = 0; d < population.rows(); ++d) {
+    w.counts(d, 0) = engine::count_ages(population, d, 0, 0);
+    w.counts(d, 1) = engine::count_ages(population, d, 1, 74);
+    w.counts(d, 2) = engine::count_ages(population, d, 75, engine::kOpenAge);
+  }
+  for (Index d = 0; d < population.rows(); ++d) {
+    w.by_service[3](i, d) = (w.counts.row(d) * rates).sum();
+  }
+}
+
+void HeadlineDemand::compute(const std::vector<engine::DistrictCube>& population,
+                             Workspace& workspace, std::span<double> demand,
+                             std::span<std::uint8_t> shortfall) const {
+  const int years = dims_.years();
+  const int districts = dims_.district_count();
+  const auto cells = static_cast<std::size_t>(years) * static_cast<std::size_t>(districts);
+  workspace.by_service[0].resize(years, Index{districts} * kChildcareGroups);
+  workspace.by_service[1].resize(years, Index{districts} * kSchoolLevels);
+  workspace.by_service[2].setZero(years, Index{districts} * kCareLevels);
+  workspace.by_service[3].resize(years, districts);
+  for (int i = 0; i < years; ++i) {
+    const engine::DistrictCube& cube = population[static_cast<std::size_t>(i)];
+    young_april_basis(cube, workspace.april);
+    childcare(i, workspace);
+    school(i, workspace);
+    certified(cube, i, workspace);
+    infrastructure(cube, i, workspace);
+  }
+  // Elderly care: residential demand = certified at care 3-5 × residential rate.
+  workspace.care_3_plus.resize(years, districts);
+  for (Index d = 0; d < districts; ++d) {
+    workspace.care_3_plus.col(d) = workspace.by_service[2]
+                                       .middleCols(d * kCareLevels + kFirstResidentialLevel,
+                                                   kCareLevels - kFirstResidentialLevel)
+                                       .rowwise()
+                                       .sum();
+  }
+  workspace.by_service[2] = workspace.care_3_plus * parameters_.elderly_care.residential_rate;
+
+  for (int s = 0; s < kHeadlineServices; ++s) {
+    const int categories = categories_[static_cast<std::size_t>(s)];
+    const IndicatorValues& values = workspace.by_service[static_cast<std::size_t>(s)];
+    const IndicatorValues& capacity = capacity_[static_cast<std::size_t>(s)];
+    const std::size_t offset = static_cast<std::size_t>(s) * cells;
+    for (Index y = 0; y < years; ++y) {
+      for (Index d = 0; d < districts; ++d) {
+        double want_total = 0.0;
+        double short_total = 0.0;
+        for (int c = 0; c < categories; ++c) {
+          const Index column = d * categories + c;
+          const double want = values(y, column);
+          want_total += want;
+          short_total += std::max(0.0, want - capacity(y, column));
+        }
+        const auto index = offset + static_cast<std::size_t>(y * districts + d);
+        demand[index] = want_total;
+        shortfall[index] = short_total > 0.0 ? 1 : 0;
+      }
+    }
+  }
+}
+
+}  // namespace wardsim::models
