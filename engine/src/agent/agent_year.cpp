@@ -122,6 +122,31 @@ void add_in_migrants(DistrictAgents& a, int district, const YearContext& year,
 
 }  // namespace
 
+namespace {
+
+// Persons (and households) are processed in blocks: the block's random words are computed in one
+// vectorised Philox call, then a branch-free pass marks the few persons to whom anything happens
+// (a word below one of their thresholds), and only those take the scalar path. A block's words
+// (4 × 4 bytes × kBlock) stay in the L1 cache.
+constexpr std::size_t kBlock = 512;
+
+// Thresholds by person key (sex << 8 | age byte): no cohort arithmetic per person, and a newborn's
+// age byte kBornThisYear maps to cohort 0 like cohort_of does.
+constexpr std::size_t kKeys = 2 * 256;
+using KeyThresholds = std::array<std::uint64_t, kKeys>;
+inline std::size_t key_of(std::uint8_t traits, std::uint8_t age) {
+  return (static_cast<std::size_t>(traits & Traits::kFemale) << 8) | age;
+}
+template <typename ByCohort>
+void by_key(KeyThresholds& out, const ByCohort& threshold) {
+  for (std::size_t key = 0; key < kKeys; ++key) {
+    const auto age = static_cast<std::uint8_t>(key & 0xFF);
+    out[key] = threshold(static_cast<int>(key >> 8), age);
+  }
+}
+
+}  // namespace
+
 void depart(DistrictState& state, int district, const YearContext& year, double expected_births,
             double women_weight, DistrictFlowCounts& flows) {
   DistrictAgents& a = state.agents;
@@ -130,42 +155,52 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   const std::size_t n = a.persons();
   for (auto& box : state.outbox) box.clear();
 
-  // Generations present in each household on 1 January, for leaving home.
-  state.generations.assign(a.households(), 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    state.generations[a.household[i]] |=
-        static_cast<std::uint8_t>(1U << Traits::generation(a.traits[i]));
-  }
+  // Generation bits of each household on 1 January (for leaving home), from the last census.
+  const std::vector<HouseholdAggregate>& census = state.aggregates;
 
   // Birth probability by the mother's age on 1 January, given that she survived the year's deaths.
-  std::array<std::uint64_t, kAges> birth{};
   const double scale = women_weight > 0.0 ? expected_births / women_weight : 0.0;
-  for (int age = 0; age < kAges; ++age) {
-    const double q = t.death_probability[static_cast<std::size_t>(
-        cell(kFemale, cohort_of(static_cast<std::uint8_t>(age))))];
-    const double p =
-        q < 1.0 ? scale * t.birth_weight[static_cast<std::size_t>(age)] / (1.0 - q) : 0.0;
-    birth[static_cast<std::size_t>(age)] = threshold_of(p);
-  }
   const std::uint64_t leave = threshold_of(year.parameters->leaving_home_rate);
   const std::uint64_t union_seeking = threshold_of(year.parameters->union_rate);
+  KeyThresholds death{}, birth{}, leaving{}, seeking{}, out_migration{}, move{};
+  by_key(death, [&](int sex, std::uint8_t age) {
+    return t.death[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
+  });
+  by_key(birth, [&](int sex, std::uint8_t age) -> std::uint64_t {
+    if (sex != kFemale || age >= kAges) return 0;
+    const double q = t.death_probability[static_cast<std::size_t>(cell(kFemale, cohort_of(age)))];
+    return threshold_of(q < 1.0 ? scale * t.birth_weight[age] / (1.0 - q) : 0.0);
+  });
+  by_key(leaving, [&](int, std::uint8_t age) -> std::uint64_t {
+    return age >= kLeavingHomeFrom && age <= kLeavingHomeTo ? leave : 0;
+  });
+  by_key(seeking, [&](int, std::uint8_t age) -> std::uint64_t {
+    return age >= kUnionFrom && age <= kUnionTo ? union_seeking : 0;
+  });
+  by_key(out_migration, [&](int sex, std::uint8_t age) {
+    return t.out_migration[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
+  });
+  by_key(move, [&](int sex, std::uint8_t age) {
+    return t.move[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
+  });
   std::vector<std::size_t> seekers[kSexes];
 
   // 1-3. Deaths, births (the child joins the mother's household), leaving the parental home,
   // partnership: someone aged 25-49 living alone may seek a partner (word 3, which only a new
   // mother uses otherwise).
-  for (std::size_t i = 0; i < n; ++i) {
+  const auto person_events = [&](std::size_t i, std::uint32_t w0, std::uint32_t w1,
+                                 std::uint32_t w2, std::uint32_t w3) {
     const std::uint8_t traits = a.traits[i];
     const std::uint8_t age = a.age[i];
     const int sex = sex_of(traits);
-    const auto w = streams.words(a.id[i], year.year, Event::kPerson, kAnyDistrict);
-    if (w[0] < t.death[static_cast<std::size_t>(cell(sex, cohort_of(age)))]) {
+    const std::size_t key = key_of(traits, age);
+    if (w0 < death[key]) {
       ++flows.deaths[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
       a.household[i] = kGone;
-      continue;
+      return;
     }
-    if (sex == kFemale && w[1] < birth[age]) {
-      const int baby = w[3] < year.tables->male_birth ? kMale : kFemale;
+    if (w1 < birth[key]) {
+      const int baby = w3 < year.tables->male_birth ? kMale : kFemale;
       ++flows.births[static_cast<std::size_t>(baby)];
       const auto fate = streams.words(a.id[i], year.year, Event::kNewbornDeath, kAnyDistrict);
       const auto baby_cell = static_cast<std::size_t>(cell(baby, 0));
@@ -175,11 +210,10 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
         const int generation = std::min(Traits::generation(traits) + 1, Traits::kMaxGeneration);
         a.add_person(kNoId, a.household[i], kBornThisYear, Traits::make(baby, false, generation));
       }
-      continue;  // a new mother does not leave home this year
+      return;  // a new mother does not leave home this year
     }
-    if (age >= kLeavingHomeFrom && age <= kLeavingHomeTo && !Traits::partnered(traits) &&
-        w[2] < leave) {
-      const unsigned present = state.generations[a.household[i]];
+    if (!Traits::partnered(traits) && w2 < leaving[key]) {
+      const unsigned present = census[a.household[i]].generations;
       const int generation = Traits::generation(traits);
       // Only someone of a younger generation than the household's oldest, with nobody younger.
       if (generation > std::countr_zero(present) &&
@@ -188,10 +222,30 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
         a.traits[i] = Traits::make(sex, false, 0);
       }
     }
-    if (age >= kUnionFrom && age <= kUnionTo && !Traits::partnered(traits) &&
-        a.household_size.size() > a.household[i] && a.household_size[a.household[i]] == 1 &&
-        w[3] < union_seeking) {
+    if (!Traits::partnered(traits) && a.household_size.size() > a.household[i] &&
+        a.household_size[a.household[i]] == 1 && w3 < seeking[key]) {
       seekers[sex].push_back(i);
+    }
+  };
+  std::array<std::uint32_t, 4 * kBlock> words;
+  const WordColumns columns{words.data(), words.data() + kBlock, words.data() + 2 * kBlock,
+                            words.data() + 3 * kBlock};
+  std::array<std::uint8_t, kBlock> marked;
+  for (std::size_t from = 0; from < n; from += kBlock) {
+    const std::size_t m = std::min(kBlock, n - from);
+    streams.words(a.id.data() + from, m, year.year, Event::kPerson, kAnyDistrict, columns);
+    const std::uint8_t* traits = a.traits.data() + from;
+    const std::uint8_t* age = a.age.data() + from;
+    for (std::size_t k = 0; k < m; ++k) {
+      const std::size_t key = key_of(traits[k], age[k]);
+      marked[k] = static_cast<std::uint8_t>(
+          (columns.w0[k] < death[key]) | (columns.w1[k] < birth[key]) |
+          (columns.w2[k] < leaving[key]) | (columns.w3[k] < seeking[key]));
+    }
+    for (std::size_t k = 0; k < m; ++k) {
+      if (marked[k] != 0) {
+        person_events(from + k, columns.w0[k], columns.w1[k], columns.w2[k], columns.w3[k]);
+      }
     }
   }
   // Seekers are paired man to woman in person order; the woman joins the man's household.
@@ -208,29 +262,47 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   // goes iff the household's word is below the member's own threshold, so each person goes with
   // exactly their own probability and members with similar rates go together.
   const std::size_t slots = a.households();
-  state.household_words.resize(3 * slots);
-  for (std::size_t h = 0; h < slots; ++h) {
-    const auto w = streams.words(static_cast<std::uint32_t>(h), year.year, Event::kHousehold,
-                                 static_cast<std::uint32_t>(district));
-    state.household_words[3 * h] = w[0];
-    state.household_words[3 * h + 1] = w[1];
-    state.household_words[3 * h + 2] = w[2];
+  auto& hw = state.household_words;
+  hw.resize(4 * slots);
+  const WordColumns household_columns{hw.data(), hw.data() + slots, hw.data() + 2 * slots,
+                                      hw.data() + 3 * slots};
+  std::array<std::uint32_t, kBlock> entity;
+  for (std::size_t from = 0; from < slots; from += kBlock) {
+    const std::size_t m = std::min(kBlock, slots - from);
+    for (std::size_t k = 0; k < m; ++k) entity[k] = static_cast<std::uint32_t>(from + k);
+    streams.words(entity.data(), m, year.year, Event::kHousehold,
+                  static_cast<std::uint32_t>(district),
+                  {household_columns.w0 + from, household_columns.w1 + from,
+                   household_columns.w2 + from, household_columns.w3 + from});
   }
   const std::size_t total = a.persons();
-  for (std::size_t i = 0; i < total; ++i) {
-    const std::uint32_t h = a.household[i];
-    if (h == kGone) continue;
-    const auto c = static_cast<std::size_t>(cell(sex_of(a.traits[i]), cohort_of(a.age[i])));
-    if (state.household_words[3 * h] < t.out_migration[c]) {
-      ++flows.out_migration[c];
-      a.household[i] = kGone;
-    } else if (state.household_words[3 * h + 1] < t.move[c]) {
-      const std::uint64_t word = state.household_words[3 * h + 2];
-      const auto destination = static_cast<std::size_t>(
-          std::upper_bound(t.destination.begin(), t.destination.end(), word) -
-          t.destination.begin());
-      ++flows.moves_out[c];
-      state.outbox[destination].push_back({a.id[i], h, a.age[i], a.traits[i]});
+  for (std::size_t from = 0; from < total; from += kBlock) {
+    const std::size_t m = std::min(kBlock, total - from);
+    const std::uint32_t* household = a.household.data() + from;
+    const std::uint8_t* traits = a.traits.data() + from;
+    const std::uint8_t* age = a.age.data() + from;
+    for (std::size_t k = 0; k < m; ++k) {
+      const std::uint32_t h = household[k] == kGone ? 0 : household[k];
+      const std::size_t key = key_of(traits[k], age[k]);
+      marked[k] = static_cast<std::uint8_t>(
+          (household[k] != kGone) &
+          ((household_columns.w0[h] < out_migration[key]) | (household_columns.w1[h] < move[key])));
+    }
+    for (std::size_t k = 0; k < m; ++k) {
+      if (marked[k] == 0) continue;
+      const std::size_t i = from + k;
+      const std::uint32_t h = a.household[i];
+      const auto c = static_cast<std::size_t>(cell(sex_of(a.traits[i]), cohort_of(a.age[i])));
+      if (household_columns.w0[h] < t.out_migration[c]) {
+        ++flows.out_migration[c];
+      } else {
+        const std::uint64_t word = household_columns.w2[h];
+        const auto destination = static_cast<std::size_t>(
+            std::upper_bound(t.destination.begin(), t.destination.end(), word) -
+            t.destination.begin());
+        ++flows.moves_out[c];
+        state.outbox[destination].push_back({a.id[i], h, a.age[i], a.traits[i]});
+      }
       a.household[i] = kGone;
     }
   }
@@ -270,27 +342,38 @@ void arrive(std::vector<DistrictState>& states, int district, const YearContext&
   settle_households(state, snapshot);
 }
 
+namespace {
+
+// The age facts of the census, by age byte, as bits of HouseholdAggregate::marks for generation 0.
+std::array<std::uint16_t, 256> age_marks() {
+  std::array<std::uint16_t, 256> marks{};
+  for (int age = 0; age < 256; ++age) {
+    unsigned m = 0;
+    if (age >= 80) m |= 1U << HouseholdAggregate::kAged80Plus;
+    if (age >= 50 && age <= 59) m |= 1U << HouseholdAggregate::kAged50s;
+    if (age < kAdultAge) m |= 1U << HouseholdAggregate::kMinors;
+    marks[static_cast<std::size_t>(age)] = static_cast<std::uint16_t>(m);
+  }
+  return marks;
+}
+
+}  // namespace
+
 void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
+  static const std::array<std::uint16_t, 256> kAgeMarks = age_marks();
   DistrictAgents& a = state.agents;
   const std::size_t n = a.persons();
   auto& aggregates = state.aggregates;
   aggregates.assign(a.households(), HouseholdAggregate{});
   for (std::size_t i = 0; i < n; ++i) {
     HouseholdAggregate& h = aggregates[a.household[i]];
-    const int generation = Traits::generation(a.traits[i]);
-    const auto bit = static_cast<std::uint8_t>(1U << generation);
-    const std::uint8_t age = a.age[i];
+    const std::uint8_t traits = a.traits[i];
+    const int generation = Traits::generation(traits);
     ++h.size;
-    h.generations |= bit;
-    auto& members = h.members[static_cast<std::size_t>(generation)];
-    members = static_cast<std::uint8_t>(std::min(members + 1, 255));
-    if (Traits::partnered(a.traits[i])) {
-      auto& partnered = h.partnered[static_cast<std::size_t>(generation)];
-      partnered = static_cast<std::uint8_t>(std::min(partnered + 1, 255));
-    }
-    if (age >= 80) h.aged_80_plus |= bit;
-    if (age >= 50 && age <= 59) h.aged_50s |= bit;
-    if (age < kAdultAge) h.minors |= bit;
+    h.generations = static_cast<std::uint8_t>(h.generations | (1U << generation));
+    h.marks = static_cast<std::uint16_t>(h.marks | (kAgeMarks[a.age[i]] << generation));
+    HouseholdAggregate::count(h.members, generation);
+    if (Traits::partnered(traits)) HouseholdAggregate::count(h.partnered, generation);
   }
 
   // Households that are not empty keep their order; slots are renumbered.
@@ -310,9 +393,9 @@ void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
     const HouseholdAggregate& g = aggregates[h];
     const int oldest = std::countr_zero(static_cast<unsigned>(g.generations));
     const int levels = std::popcount(static_cast<unsigned>(g.generations));
-    const auto older = static_cast<std::size_t>(oldest);
+    const int members_at_top = HouseholdAggregate::nibble(g.members, oldest);
     // A partner is counted only if exactly two partnered people of one generation live together.
-    const bool couple_at_top = g.partnered[older] == 2;
+    const bool couple_at_top = HouseholdAggregate::nibble(g.partnered, oldest) == 2;
     HouseholdType type = HouseholdType::kOther;
     if (g.size == 1) {
       type = HouseholdType::kSingle;
@@ -321,32 +404,34 @@ void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
     } else if (levels == 1) {
       if (g.size == 2 && couple_at_top) type = HouseholdType::kCouple;
     } else if ((g.generations >> (oldest + 1)) & 1U) {  // two adjacent generations
-      if (g.members[older] == 2 && couple_at_top) type = HouseholdType::kCoupleWithChildren;
-      if (g.members[older] == 1) type = HouseholdType::kSingleParent;
+      if (members_at_top == 2 && couple_at_top) type = HouseholdType::kCoupleWithChildren;
+      if (members_at_top == 1) type = HouseholdType::kSingleParent;
     }
     a.household_size[h] = g.size;
     a.household_type[h] = type;
     ++indicators[static_cast<std::size_t>(indicator_of(type))];
-    if (type == HouseholdType::kSingleParent && ((g.minors >> (oldest + 1)) & 1U)) {
+    const unsigned minors = g.marks >> HouseholdAggregate::kMinors;
+    if (type == HouseholdType::kSingleParent && ((minors >> (oldest + 1)) & 1U)) {
       ++indicators[static_cast<std::size_t>(Indicator::kSingleParentWithMinor)];
     }
-    if ((static_cast<unsigned>(g.aged_80_plus) << 1) & g.aged_50s) {
+    const unsigned aged_80_plus = (g.marks >> HouseholdAggregate::kAged80Plus) & 0xFU;
+    const unsigned aged_50s = (g.marks >> HouseholdAggregate::kAged50s) & 0xFU;
+    if ((aged_80_plus << 1) & aged_50s) {
       ++indicators[static_cast<std::size_t>(Indicator::kHouseholds8050)];
     }
   }
   indicators[static_cast<std::size_t>(Indicator::kHouseholds)] = static_cast<std::int32_t>(kept);
 
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t old_slot = a.household[i];
-    const std::uint32_t slot = state.slot_map[old_slot];
+    const std::uint32_t slot = state.slot_map[a.household[i]];
     a.household[i] = slot;
-    const int generation = Traits::generation(a.traits[i]);
-    if (Traits::partnered(a.traits[i]) &&
-        aggregates[slot].partnered[static_cast<std::size_t>(generation)] != 2) {
-      a.traits[i] = static_cast<std::uint8_t>(a.traits[i] & ~Traits::kPartnered);
+    const std::uint8_t traits = a.traits[i];
+    if (Traits::partnered(traits) &&
+        HouseholdAggregate::nibble(aggregates[slot].partnered, Traits::generation(traits)) != 2) {
+      a.traits[i] = static_cast<std::uint8_t>(traits & ~Traits::kPartnered);
     }
-    ++snapshot.population[static_cast<std::size_t>(cell(sex_of(a.traits[i]), a.age[i]))];
-    if (a.age[i] >= 75 && aggregates[slot].size == 1) {
+    ++snapshot.population[static_cast<std::size_t>(cell(sex_of(traits), a.age[i]))];
+    if (a.age[i] >= 75 && a.household_size[slot] == 1) {
       ++indicators[static_cast<std::size_t>(Indicator::kPersons75PlusAlone)];
     }
   }

@@ -40,15 +40,24 @@ struct Mover {
   std::uint8_t traits;
 };
 
-// What settle_households() gathers about one household from its members.
+// What settle_households() gathers about one household from its members, packed into 10 bytes so
+// that a district's census stays in the L1/L2 cache. Per-generation facts are bit g of a nibble;
+// per-generation counts are nibbles that saturate at 15 (only 0, 1, 2 and "more" are ever read).
 struct HouseholdAggregate {
+  static constexpr int kAged80Plus = 0;  // nibble of `marks`: someone of generation g aged 80+
+  static constexpr int kAged50s = 4;     // someone of generation g aged 50-59
+  static constexpr int kMinors = 8;      // someone of generation g aged under 18
+
   std::uint16_t size = 0;
-  std::uint8_t generations = 0;             // bit g: someone of generation g
-  std::uint8_t aged_80_plus = 0;            // bit g: someone of generation g aged 80+
-  std::uint8_t aged_50s = 0;                // bit g: someone of generation g aged 50-59
-  std::uint8_t minors = 0;                  // bit g: someone of generation g aged under 18
-  std::array<std::uint8_t, 4> members{};    // by generation (saturating)
-  std::array<std::uint8_t, 4> partnered{};  // partnered members by generation (saturating)
+  std::uint16_t marks = 0;
+  std::uint16_t members = 0;     // nibble g: members of generation g
+  std::uint16_t partnered = 0;   // nibble g: partnered members of generation g
+  std::uint8_t generations = 0;  // bit g: someone of generation g
+
+  static int nibble(std::uint16_t packed, int g) { return (packed >> (4 * g)) & 0xF; }
+  static void count(std::uint16_t& packed, int g) {
+    if (nibble(packed, g) != 0xF) packed = static_cast<std::uint16_t>(packed + (1U << (4 * g)));
+  }
 };
 
 // Everything one district keeps between years and reuses within them.
@@ -56,10 +65,10 @@ struct DistrictState {
   DistrictAgents agents;
   std::vector<std::vector<Mover>> outbox;  // by destination district
   std::size_t first_new = 0;               // persons from here on may lack an id (see assign_ids)
-  std::vector<std::uint32_t> household_words;  // scratch: three words per household slot
+  std::vector<std::uint32_t> household_words;  // scratch: four word columns over household slots
   std::vector<std::uint32_t> slot_map;         // scratch
-  std::vector<std::uint8_t> generations;       // scratch: generation bits by household slot
-  std::vector<HouseholdAggregate> aggregates;  // scratch
+  // The last census (settle_households) by household slot; depart() reads its generation bits.
+  std::vector<HouseholdAggregate> aggregates;
 };
 
 // What depart() needs to know about the year.
