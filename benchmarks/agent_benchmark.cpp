@@ -25,6 +25,7 @@ struct Ward {
   std::vector<agent::DistrictState> base;  // replicate 0 on 1 January 2025
   std::vector<double> expected_births;     // by district, 2025
   std::vector<double> women_weight;        // by district, 2025
+  agent::ArrangementShares base_shares;    // what unions and leaving home are calibrated to
   std::size_t persons = 0;
 };
 
@@ -53,14 +54,12 @@ const Ward* ward() {
       const agent::YearTables tables = agent::make_year_tables(w.first_year.rates[0], districts);
       for (int d = 0; d < districts; ++d) {
         w.expected_births.push_back(flows.births.row(d).sum());
-        double weight = 0.0;
-        for (int age = 0; age < engine::kAges; ++age) {
-          weight += start(d, engine::cell(engine::kFemale, age)) *
-                    tables.districts[static_cast<std::size_t>(d)]
-                        .birth_weight[static_cast<std::size_t>(age)];
-        }
-        w.women_weight.push_back(weight);
+        w.women_weight.push_back(agent::women_weight(
+            w.base[static_cast<std::size_t>(d)], tables.districts[static_cast<std::size_t>(d)]));
       }
+      std::vector<agent::LivingArrangements> living;
+      for (const auto& state : w.base) living.push_back(state.living);
+      w.base_shares = agent::arrangement_shares(living);
       for (const auto& state : w.base) w.persons += state.agents.persons();
       return w;
     } catch (const std::exception&) {
@@ -79,7 +78,7 @@ CoreYear engine_core_year(std::vector<agent::DistrictState>& states,
                           const agent::YearTables& tables, const agent::AgentParameters& parameters,
                           const Ward& w) {
   const agent::RandomStreams streams(2025, 0);
-  const agent::YearContext year{&streams, 0, &tables, &parameters};
+  const agent::YearContext year{&streams, 0, &tables, &parameters, &w.base_shares};
   CoreYear counts;
   for (std::size_t d = 0; d < states.size(); ++d) {
     agent::DistrictFlowCounts flows;

@@ -12,6 +12,9 @@ constexpr int kLeavingHomeFrom = 18;
 constexpr int kLeavingHomeTo = 34;
 constexpr int kUnionFrom = 25;
 constexpr int kUnionTo = 49;
+// Ages at which unions are also calibrated to the base year's partnered share.
+constexpr int kCalibratedUnionFrom = 20;
+constexpr int kCalibratedUnionTo = 59;
 // In-migrant mothers: women whose cohort is 21..51 (aged 20..50 on 1 January), at least 18 years
 // older than the child; a few draws are tried before the age gap is given up.
 constexpr int kMotherCohortFrom = 21;
@@ -20,6 +23,14 @@ constexpr int kMotherAgeGap = 18;
 constexpr int kMotherTries = 4;
 
 int sex_of(std::uint8_t traits) { return Traits::sex(traits); }
+
+// An unpartnered person may leave the parental home if of a younger generation than the
+// household's oldest, with nobody younger (no children of their own).
+bool may_leave_home(std::uint8_t generations, int generation) {
+  const unsigned present = generations;
+  return generation > std::countr_zero(present) &&
+         generation == static_cast<int>(std::bit_width(present)) - 1;
+}
 
 // Removes persons whose household is kGone, keeping the order of the others. Returns the number of
 // survivors among the first `old_count` (the persons present before the year's births).
@@ -137,6 +148,9 @@ using KeyThresholds = std::array<std::uint64_t, kKeys>;
 inline std::size_t key_of(std::uint8_t traits, std::uint8_t age) {
   return (static_cast<std::size_t>(traits & Traits::kFemale) << 8) | age;
 }
+inline std::size_t birth_key(std::uint8_t traits, std::uint8_t age) {
+  return (static_cast<std::size_t>(traits & Traits::kPartnered) << 8) | key_of(traits, age);
+}
 template <typename ByCohort>
 void by_key(KeyThresholds& out, const ByCohort& threshold) {
   for (std::size_t key = 0; key < kKeys; ++key) {
@@ -146,6 +160,17 @@ void by_key(KeyThresholds& out, const ByCohort& threshold) {
 }
 
 }  // namespace
+
+double women_weight(const DistrictState& state, const DistrictThresholds& thresholds) {
+  double weight = 0.0;
+  for (int age = 0; age < kAges; ++age) {
+    const auto c = static_cast<std::size_t>(cell(kFemale, age));
+    const double unpartnered = state.living.persons[c] - state.living.partnered[c];
+    weight += thresholds.birth_weight[static_cast<std::size_t>(age)] *
+              (state.living.partnered[c] + kUnpartneredRelativeFertility * unpartnered);
+  }
+  return weight;
+}
 
 void depart(DistrictState& state, int district, const YearContext& year, double expected_births,
             double women_weight, DistrictFlowCounts& flows) {
@@ -162,20 +187,43 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   const double scale = women_weight > 0.0 ? expected_births / women_weight : 0.0;
   const std::uint64_t leave = threshold_of(year.parameters->leaving_home_rate);
   const std::uint64_t union_seeking = threshold_of(year.parameters->union_rate);
-  KeyThresholds death{}, birth{}, leaving{}, seeking{}, out_migration{}, move{};
+  KeyThresholds death{}, leaving{}, seeking{}, out_migration{}, move{};
   by_key(death, [&](int sex, std::uint8_t age) {
     return t.death[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
   });
-  by_key(birth, [&](int sex, std::uint8_t age) -> std::uint64_t {
-    if (sex != kFemale || age >= kAges) return 0;
+  // Birth thresholds by key | partnered bit (kPartnered << 8 = 512).
+  std::array<std::uint64_t, 2 * kKeys> birth{};
+  for (std::size_t key = 0; key < kKeys; ++key) {
+    const auto age = static_cast<std::uint8_t>(key & 0xFF);
+    if ((key >> 8) != kFemale || age >= kAges) continue;
     const double q = t.death_probability[static_cast<std::size_t>(cell(kFemale, cohort_of(age)))];
-    return threshold_of(q < 1.0 ? scale * t.birth_weight[age] / (1.0 - q) : 0.0);
+    const double p = q < 1.0 ? scale * t.birth_weight[age] / (1.0 - q) : 0.0;
+    birth[key] = threshold_of(p * kUnpartneredRelativeFertility);
+    birth[key + kKeys] = threshold_of(p);
+  }
+  // Leaving home and unions are calibrated to the base year (docs/agent_model.md, "Households"):
+  // a cell leaves home only while more of it live with their parents than in the base year, and
+  // seeks partners at the rate that would restore the base year's partnered share.
+  const LivingArrangements& now = state.living;
+  const auto excess_share = [](double excess, double among) {
+    return among > 0.0 ? std::clamp(excess / among, 0.0, 1.0) : 0.0;
+  };
+  by_key(leaving, [&](int sex, std::uint8_t age) -> std::uint64_t {
+    if (age < kLeavingHomeFrom || age > kLeavingHomeTo) return 0;
+    if (year.base == nullptr) return leave;
+    const auto c = static_cast<std::size_t>(cell(sex, age));
+    const double excess = now.at_parents[c] - year.base->at_parents[c] * now.persons[c];
+    return std::min(leave, threshold_of(excess_share(excess, now.at_parents[c])));
   });
-  by_key(leaving, [&](int, std::uint8_t age) -> std::uint64_t {
-    return age >= kLeavingHomeFrom && age <= kLeavingHomeTo ? leave : 0;
-  });
-  by_key(seeking, [&](int, std::uint8_t age) -> std::uint64_t {
-    return age >= kUnionFrom && age <= kUnionTo ? union_seeking : 0;
+  by_key(seeking, [&](int sex, std::uint8_t age) -> std::uint64_t {
+    const bool fixed = age >= kUnionFrom && age <= kUnionTo;
+    if (year.base == nullptr || age < kCalibratedUnionFrom || age > kCalibratedUnionTo) {
+      return fixed ? union_seeking : 0;
+    }
+    const auto c = static_cast<std::size_t>(cell(sex, age));
+    const double missing = year.base->partnered[c] * now.persons[c] - now.partnered[c];
+    const std::uint64_t calibrated = threshold_of(excess_share(missing, now.alone_unpartnered[c]));
+    return std::max(fixed ? union_seeking : 0, calibrated);
   });
   by_key(out_migration, [&](int sex, std::uint8_t age) {
     return t.out_migration[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
@@ -199,7 +247,7 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
       a.household[i] = kGone;
       return;
     }
-    if (w1 < birth[key]) {
+    if (w1 < birth[birth_key(traits, age)]) {
       const int baby = w3 < year.tables->male_birth ? kMale : kFemale;
       ++flows.births[static_cast<std::size_t>(baby)];
       const auto fate = streams.words(a.id[i], year.year, Event::kNewbornDeath, kAnyDistrict);
@@ -213,11 +261,7 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
       return;  // a new mother does not leave home this year
     }
     if (!Traits::partnered(traits) && w2 < leaving[key]) {
-      const unsigned present = census[a.household[i]].generations;
-      const int generation = Traits::generation(traits);
-      // Only someone of a younger generation than the household's oldest, with nobody younger.
-      if (generation > std::countr_zero(present) &&
-          generation == static_cast<int>(std::bit_width(present)) - 1) {
+      if (may_leave_home(census[a.household[i]].generations, Traits::generation(traits))) {
         a.household[i] = a.add_household();
         a.traits[i] = Traits::make(sex, false, 0);
       }
@@ -239,7 +283,7 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
     for (std::size_t k = 0; k < m; ++k) {
       const std::size_t key = key_of(traits[k], age[k]);
       marked[k] = static_cast<std::uint8_t>(
-          (columns.w0[k] < death[key]) | (columns.w1[k] < birth[key]) |
+          (columns.w0[k] < death[key]) | (columns.w1[k] < birth[birth_key(traits[k], age[k])]) |
           (columns.w2[k] < leaving[key]) | (columns.w3[k] < seeking[key]));
     }
     for (std::size_t k = 0; k < m; ++k) {
@@ -388,6 +432,7 @@ void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
   a.household_type.resize(kept);
 
   snapshot = DistrictSnapshot{};
+  state.living = LivingArrangements{};
   auto& indicators = snapshot.indicators;
   for (std::size_t h = 0; h < kept; ++h) {
     const HouseholdAggregate& g = aggregates[h];
@@ -430,11 +475,35 @@ void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
         HouseholdAggregate::nibble(aggregates[slot].partnered, Traits::generation(traits)) != 2) {
       a.traits[i] = static_cast<std::uint8_t>(traits & ~Traits::kPartnered);
     }
-    ++snapshot.population[static_cast<std::size_t>(cell(sex_of(traits), a.age[i]))];
+    const auto c = static_cast<std::size_t>(cell(sex_of(traits), a.age[i]));
+    ++snapshot.population[c];
+    if (Traits::partnered(a.traits[i])) {
+      ++state.living.partnered[c];
+    } else if (a.household_size[slot] == 1) {
+      ++state.living.alone_unpartnered[c];
+    } else if (may_leave_home(aggregates[slot].generations, Traits::generation(traits))) {
+      ++state.living.at_parents[c];
+    }
     if (a.age[i] >= 75 && a.household_size[slot] == 1) {
       ++indicators[static_cast<std::size_t>(Indicator::kPersons75PlusAlone)];
     }
   }
+  state.living.persons = snapshot.population;
+}
+
+ArrangementShares arrangement_shares(const std::vector<LivingArrangements>& districts) {
+  ArrangementShares shares;
+  for (std::size_t c = 0; c < kCells; ++c) {
+    double persons = 0.0, partnered = 0.0, at_parents = 0.0;
+    for (const LivingArrangements& d : districts) {
+      persons += d.persons[c];
+      partnered += d.partnered[c];
+      at_parents += d.at_parents[c];
+    }
+    shares.partnered[c] = persons > 0.0 ? partnered / persons : 0.0;
+    shares.at_parents[c] = persons > 0.0 ? at_parents / persons : 0.0;
+  }
+  return shares;
 }
 
 std::uint32_t count_without_id(const DistrictState& state) {

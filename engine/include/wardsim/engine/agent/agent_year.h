@@ -60,6 +60,23 @@ struct HouseholdAggregate {
   }
 };
 
+// Persons by cell(sex, age) and how they live, counted by settle_households().
+struct LivingArrangements {
+  std::array<std::int32_t, kCells> persons{};
+  std::array<std::int32_t, kCells> partnered{};
+  std::array<std::int32_t, kCells> alone_unpartnered{};
+  std::array<std::int32_t, kCells> at_parents{};  // could leave home (see depart())
+};
+
+// The base year's living arrangements over the ward as shares of each cell's persons. The
+// synthesis reproduces the census household types, so these are the household model's only
+// calibration target: unions and leaving home keep each age close to them (docs/agent_model.md).
+struct ArrangementShares {
+  std::array<double, kCells> partnered{};
+  std::array<double, kCells> at_parents{};
+};
+ArrangementShares arrangement_shares(const std::vector<LivingArrangements>& districts);
+
 // Everything one district keeps between years and reuses within them.
 struct DistrictState {
   DistrictAgents agents;
@@ -69,6 +86,9 @@ struct DistrictState {
   std::vector<std::uint32_t> slot_map;         // scratch
   // The last census (settle_households) by household slot; depart() reads its generation bits.
   std::vector<HouseholdAggregate> aggregates;
+  // The last census by cell(sex, age on 1 January): persons, partnered persons, unpartnered
+  // persons living alone (who may seek a partner) and persons who may leave the parental home.
+  LivingArrangements living;
 };
 
 // What depart() needs to know about the year.
@@ -77,13 +97,26 @@ struct YearContext {
   std::uint32_t year = 0;  // step index: 0 = base year → base year + 1
   const YearTables* tables = nullptr;
   const AgentParameters* parameters = nullptr;
+  // The replicate's base-year living arrangements; without them only parameters' fixed rates apply.
+  const ArrangementShares* base = nullptr;
 };
 
+// Fertility of a woman without a partner in the household relative to a partnered woman of the
+// same age. Assumption: about 2 % of births in Japan are outside marriage (vital statistics,
+// approximate); with roughly a third of women aged 25-39 unpartnered, 0.05 gives that share.
+// Without it single women would give birth as often as partnered ones, and the single-parent
+// households they form never re-partner (only people living alone seek partners).
+inline constexpr double kUnpartneredRelativeFertility = 0.05;
+
+// Σ over the district's women on 1 January of birth_weight(age) × relative fertility (1 if
+// partnered, kUnpartneredRelativeFertility otherwise), from the last census (state.living).
+double women_weight(const DistrictState& state, const DistrictThresholds& thresholds);
+
 // `expected_births` is the cohort kernel's births of this district for this year computed from the
-// replicate's own 1 January population; `women_weight` is Σ birth_weight over the district's women
-// on 1 January. Each woman who survives gives birth with probability
-// expected_births / women_weight × birth_weight / (1 − q), so that the expected births equal
-// expected_births exactly.
+// replicate's own 1 January population; `women_weight` is women_weight(state, …). Each woman who
+// survives gives birth with probability
+// expected_births / women_weight × birth_weight × relative fertility / (1 − q), so that the
+// expected births equal expected_births exactly.
 void depart(DistrictState& state, int district, const YearContext& year, double expected_births,
             double women_weight, DistrictFlowCounts& flows);
 
