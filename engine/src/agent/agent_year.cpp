@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <tuple>
+#include <type_traits>
+
+#include "wardsim/engine/agent/event_marks.h"
 
 namespace wardsim::engine::agent {
 namespace {
@@ -271,6 +275,20 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
       seekers[sex].push_back(i);
     }
   };
+  // 32-bit mark bounds for the vectorised first pass (event_marks.h).
+  const auto bounds_of = [](const auto& thresholds) {
+    std::array<std::uint32_t, std::tuple_size_v<std::decay_t<decltype(thresholds)>>> bounds{};
+    for (std::size_t k = 0; k < bounds.size(); ++k) bounds[k] = mark_bound(thresholds[k]);
+    return bounds;
+  };
+  const auto death_bound = bounds_of(death);
+  const auto birth_bound = bounds_of(birth);
+  const auto leaving_bound = bounds_of(leaving);
+  const auto seeking_bound = bounds_of(seeking);
+  const auto out_bound = bounds_of(out_migration);
+  const auto move_bound = bounds_of(move);
+  const PersonMarkBounds person_bounds{death_bound.data(), birth_bound.data(), leaving_bound.data(),
+                                       seeking_bound.data()};
   std::array<std::uint32_t, 4 * kBlock> words;
   const WordColumns columns{words.data(), words.data() + kBlock, words.data() + 2 * kBlock,
                             words.data() + 3 * kBlock};
@@ -278,14 +296,8 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   for (std::size_t from = 0; from < n; from += kBlock) {
     const std::size_t m = std::min(kBlock, n - from);
     streams.words(a.id.data() + from, m, year.year, Event::kPerson, kAnyDistrict, columns);
-    const std::uint8_t* traits = a.traits.data() + from;
-    const std::uint8_t* age = a.age.data() + from;
-    for (std::size_t k = 0; k < m; ++k) {
-      const std::size_t key = key_of(traits[k], age[k]);
-      marked[k] = static_cast<std::uint8_t>(
-          (columns.w0[k] < death[key]) | (columns.w1[k] < birth[birth_key(traits[k], age[k])]) |
-          (columns.w2[k] < leaving[key]) | (columns.w3[k] < seeking[key]));
-    }
+    mark_persons(a.traits.data() + from, a.age.data() + from, m, columns, person_bounds,
+                 marked.data());
     for (std::size_t k = 0; k < m; ++k) {
       if (marked[k] != 0) {
         person_events(from + k, columns.w0[k], columns.w1[k], columns.w2[k], columns.w3[k]);
@@ -322,16 +334,9 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   const std::size_t total = a.persons();
   for (std::size_t from = 0; from < total; from += kBlock) {
     const std::size_t m = std::min(kBlock, total - from);
-    const std::uint32_t* household = a.household.data() + from;
-    const std::uint8_t* traits = a.traits.data() + from;
-    const std::uint8_t* age = a.age.data() + from;
-    for (std::size_t k = 0; k < m; ++k) {
-      const std::uint32_t h = household[k] == kGone ? 0 : household[k];
-      const std::size_t key = key_of(traits[k], age[k]);
-      marked[k] = static_cast<std::uint8_t>(
-          (household[k] != kGone) &
-          ((household_columns.w0[h] < out_migration[key]) | (household_columns.w1[h] < move[key])));
-    }
+    mark_migrants(a.household.data() + from, a.traits.data() + from, a.age.data() + from, m,
+                  household_columns.w0, household_columns.w1, out_bound.data(), move_bound.data(),
+                  marked.data());
     for (std::size_t k = 0; k < m; ++k) {
       if (marked[k] == 0) continue;
       const std::size_t i = from + k;
@@ -339,13 +344,15 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
       const auto c = static_cast<std::size_t>(cell(sex_of(a.traits[i]), cohort_of(a.age[i])));
       if (household_columns.w0[h] < t.out_migration[c]) {
         ++flows.out_migration[c];
-      } else {
+      } else if (household_columns.w1[h] < t.move[c]) {
         const std::uint64_t word = household_columns.w2[h];
         const auto destination = static_cast<std::size_t>(
             std::upper_bound(t.destination.begin(), t.destination.end(), word) -
             t.destination.begin());
         ++flows.moves_out[c];
         state.outbox[destination].push_back({a.id[i], h, a.age[i], a.traits[i]});
+      } else {
+        continue;  // marked, but neither event happens (marks are a superset)
       }
       a.household[i] = kGone;
     }
