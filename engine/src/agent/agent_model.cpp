@@ -103,6 +103,10 @@ void AgentModel::run(std::uint64_t seed, int replicate, ReplicateTrajectory& out
   record_snapshot(0);
   measure();
   if (observer) observer(0, states);
+  // The base year's living arrangements, which unions and leaving home are calibrated to.
+  std::vector<LivingArrangements> base_living;
+  for (const DistrictState& state : states) base_living.push_back(state.living);
+  const ArrangementShares base_shares = arrangement_shares(base_living);
 
   // The cohort kernel's step from this replicate's own 1 January population gives each district's
   // expected births for the year (see depart()).
@@ -116,19 +120,16 @@ void AgentModel::run(std::uint64_t seed, int replicate, ReplicateTrajectory& out
     const auto s = static_cast<std::size_t>(step);
     const YearTables& tables = tables_[s];
     for (std::size_t d = 0; d < d_count; ++d) {
-      double weight = 0.0;
       for (int c = 0; c < kCells; ++c) {
-        const double count =
+        start(static_cast<Eigen::Index>(d), c) =
             out.population[(s * d_count + d) * kCells + static_cast<std::size_t>(c)];
-        start(static_cast<Eigen::Index>(d), c) = count;
-        if (c >= kAges)
-          weight += count * tables.districts[d].birth_weight[static_cast<std::size_t>(c - kAges)];
       }
-      women_weight[d] = weight;
+      women_weight[d] = agent::women_weight(states[d], tables.districts[d]);
     }
     cohort_step(start, inputs_.rates[s], expected_end, expected, workspace);
 
-    const YearContext year{&streams, static_cast<std::uint32_t>(step), &tables, &parameters_};
+    const YearContext year{&streams, static_cast<std::uint32_t>(step), &tables, &parameters_,
+                           &base_shares};
     for (auto& f : flows) f = DistrictFlowCounts{};
     for_each_district(districts, [&](int d) {
       const auto i = static_cast<std::size_t>(d);

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <tuple>
+#include <type_traits>
+
+#include "wardsim/engine/agent/event_marks.h"
 
 namespace wardsim::engine::agent {
 namespace {
@@ -12,6 +16,9 @@ constexpr int kLeavingHomeFrom = 18;
 constexpr int kLeavingHomeTo = 34;
 constexpr int kUnionFrom = 25;
 constexpr int kUnionTo = 49;
+// Ages at which unions are also calibrated to the base year's partnered share.
+constexpr int kCalibratedUnionFrom = 20;
+constexpr int kCalibratedUnionTo = 59;
 // In-migrant mothers: women whose cohort is 21..51 (aged 20..50 on 1 January), at least 18 years
 // older than the child; a few draws are tried before the age gap is given up.
 constexpr int kMotherCohortFrom = 21;
@@ -20,6 +27,14 @@ constexpr int kMotherAgeGap = 18;
 constexpr int kMotherTries = 4;
 
 int sex_of(std::uint8_t traits) { return Traits::sex(traits); }
+
+// An unpartnered person may leave the parental home if of a younger generation than the
+// household's oldest, with nobody younger (no children of their own).
+bool may_leave_home(std::uint8_t generations, int generation) {
+  const unsigned present = generations;
+  return generation > std::countr_zero(present) &&
+         generation == static_cast<int>(std::bit_width(present)) - 1;
+}
 
 // Removes persons whose household is kGone, keeping the order of the others. Returns the number of
 // survivors among the first `old_count` (the persons present before the year's births).
@@ -122,6 +137,45 @@ void add_in_migrants(DistrictAgents& a, int district, const YearContext& year,
 
 }  // namespace
 
+namespace {
+
+// Persons (and households) are processed in blocks: the block's random words are computed in one
+// vectorised Philox call, then a branch-free pass marks the few persons to whom anything happens
+// (a word below one of their thresholds), and only those take the scalar path. A block's words
+// (4 × 4 bytes × kBlock) stay in the L1 cache.
+constexpr std::size_t kBlock = 512;
+
+// Thresholds by person key (sex << 8 | age byte): no cohort arithmetic per person, and a newborn's
+// age byte kBornThisYear maps to cohort 0 like cohort_of does.
+constexpr std::size_t kKeys = 2 * 256;
+using KeyThresholds = std::array<std::uint64_t, kKeys>;
+inline std::size_t key_of(std::uint8_t traits, std::uint8_t age) {
+  return (static_cast<std::size_t>(traits & Traits::kFemale) << 8) | age;
+}
+inline std::size_t birth_key(std::uint8_t traits, std::uint8_t age) {
+  return (static_cast<std::size_t>(traits & Traits::kPartnered) << 8) | key_of(traits, age);
+}
+template <typename ByCohort>
+void by_key(KeyThresholds& out, const ByCohort& threshold) {
+  for (std::size_t key = 0; key < kKeys; ++key) {
+    const auto age = static_cast<std::uint8_t>(key & 0xFF);
+    out[key] = threshold(static_cast<int>(key >> 8), age);
+  }
+}
+
+}  // namespace
+
+double women_weight(const DistrictState& state, const DistrictThresholds& thresholds) {
+  double weight = 0.0;
+  for (int age = 0; age < kAges; ++age) {
+    const auto c = static_cast<std::size_t>(cell(kFemale, age));
+    const double unpartnered = state.living.persons[c] - state.living.partnered[c];
+    weight += thresholds.birth_weight[static_cast<std::size_t>(age)] *
+              (state.living.partnered[c] + kUnpartneredRelativeFertility * unpartnered);
+  }
+  return weight;
+}
+
 void depart(DistrictState& state, int district, const YearContext& year, double expected_births,
             double women_weight, DistrictFlowCounts& flows) {
   DistrictAgents& a = state.agents;
@@ -130,42 +184,75 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   const std::size_t n = a.persons();
   for (auto& box : state.outbox) box.clear();
 
-  // Generations present in each household on 1 January, for leaving home.
-  state.generations.assign(a.households(), 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    state.generations[a.household[i]] |=
-        static_cast<std::uint8_t>(1U << Traits::generation(a.traits[i]));
-  }
+  // Generation bits of each household on 1 January (for leaving home), from the last census.
+  const std::vector<HouseholdAggregate>& census = state.aggregates;
 
   // Birth probability by the mother's age on 1 January, given that she survived the year's deaths.
-  std::array<std::uint64_t, kAges> birth{};
   const double scale = women_weight > 0.0 ? expected_births / women_weight : 0.0;
-  for (int age = 0; age < kAges; ++age) {
-    const double q = t.death_probability[static_cast<std::size_t>(
-        cell(kFemale, cohort_of(static_cast<std::uint8_t>(age))))];
-    const double p =
-        q < 1.0 ? scale * t.birth_weight[static_cast<std::size_t>(age)] / (1.0 - q) : 0.0;
-    birth[static_cast<std::size_t>(age)] = threshold_of(p);
-  }
   const std::uint64_t leave = threshold_of(year.parameters->leaving_home_rate);
   const std::uint64_t union_seeking = threshold_of(year.parameters->union_rate);
+  KeyThresholds death{}, leaving{}, seeking{}, out_migration{}, move{};
+  by_key(death, [&](int sex, std::uint8_t age) {
+    return t.death[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
+  });
+  // Birth thresholds by key | partnered bit (kPartnered << 8 = 512).
+  std::array<std::uint64_t, 2 * kKeys> birth{};
+  for (std::size_t key = 0; key < kKeys; ++key) {
+    const auto age = static_cast<std::uint8_t>(key & 0xFF);
+    if ((key >> 8) != kFemale || age >= kAges) continue;
+    const double q = t.death_probability[static_cast<std::size_t>(cell(kFemale, cohort_of(age)))];
+    const double p = q < 1.0 ? scale * t.birth_weight[age] / (1.0 - q) : 0.0;
+    birth[key] = threshold_of(p * kUnpartneredRelativeFertility);
+    birth[key + kKeys] = threshold_of(p);
+  }
+  // Leaving home and unions are calibrated to the base year (docs/agent_model.md, "Households"):
+  // a cell leaves home only while more of it live with their parents than in the base year, and
+  // seeks partners at the rate that would restore the base year's partnered share.
+  const LivingArrangements& now = state.living;
+  const auto excess_share = [](double excess, double among) {
+    return among > 0.0 ? std::clamp(excess / among, 0.0, 1.0) : 0.0;
+  };
+  by_key(leaving, [&](int sex, std::uint8_t age) -> std::uint64_t {
+    if (age < kLeavingHomeFrom || age > kLeavingHomeTo) return 0;
+    if (year.base == nullptr) return leave;
+    const auto c = static_cast<std::size_t>(cell(sex, age));
+    const double excess = now.at_parents[c] - year.base->at_parents[c] * now.persons[c];
+    return std::min(leave, threshold_of(excess_share(excess, now.at_parents[c])));
+  });
+  by_key(seeking, [&](int sex, std::uint8_t age) -> std::uint64_t {
+    const bool fixed = age >= kUnionFrom && age <= kUnionTo;
+    if (year.base == nullptr || age < kCalibratedUnionFrom || age > kCalibratedUnionTo) {
+      return fixed ? union_seeking : 0;
+    }
+    const auto c = static_cast<std::size_t>(cell(sex, age));
+    const double missing = year.base->partnered[c] * now.persons[c] - now.partnered[c];
+    const std::uint64_t calibrated = threshold_of(excess_share(missing, now.alone_unpartnered[c]));
+    return std::max(fixed ? union_seeking : 0, calibrated);
+  });
+  by_key(out_migration, [&](int sex, std::uint8_t age) {
+    return t.out_migration[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
+  });
+  by_key(move, [&](int sex, std::uint8_t age) {
+    return t.move[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
+  });
   std::vector<std::size_t> seekers[kSexes];
 
   // 1-3. Deaths, births (the child joins the mother's household), leaving the parental home,
   // partnership: someone aged 25-49 living alone may seek a partner (word 3, which only a new
   // mother uses otherwise).
-  for (std::size_t i = 0; i < n; ++i) {
+  const auto person_events = [&](std::size_t i, std::uint32_t w0, std::uint32_t w1,
+                                 std::uint32_t w2, std::uint32_t w3) {
     const std::uint8_t traits = a.traits[i];
     const std::uint8_t age = a.age[i];
     const int sex = sex_of(traits);
-    const auto w = streams.words(a.id[i], year.year, Event::kPerson, kAnyDistrict);
-    if (w[0] < t.death[static_cast<std::size_t>(cell(sex, cohort_of(age)))]) {
+    const std::size_t key = key_of(traits, age);
+    if (w0 < death[key]) {
       ++flows.deaths[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
       a.household[i] = kGone;
-      continue;
+      return;
     }
-    if (sex == kFemale && w[1] < birth[age]) {
-      const int baby = w[3] < year.tables->male_birth ? kMale : kFemale;
+    if (w1 < birth[birth_key(traits, age)]) {
+      const int baby = w3 < year.tables->male_birth ? kMale : kFemale;
       ++flows.births[static_cast<std::size_t>(baby)];
       const auto fate = streams.words(a.id[i], year.year, Event::kNewbornDeath, kAnyDistrict);
       const auto baby_cell = static_cast<std::size_t>(cell(baby, 0));
@@ -175,23 +262,46 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
         const int generation = std::min(Traits::generation(traits) + 1, Traits::kMaxGeneration);
         a.add_person(kNoId, a.household[i], kBornThisYear, Traits::make(baby, false, generation));
       }
-      continue;  // a new mother does not leave home this year
+      return;  // a new mother does not leave home this year
     }
-    if (age >= kLeavingHomeFrom && age <= kLeavingHomeTo && !Traits::partnered(traits) &&
-        w[2] < leave) {
-      const unsigned present = state.generations[a.household[i]];
-      const int generation = Traits::generation(traits);
-      // Only someone of a younger generation than the household's oldest, with nobody younger.
-      if (generation > std::countr_zero(present) &&
-          generation == static_cast<int>(std::bit_width(present)) - 1) {
+    if (!Traits::partnered(traits) && w2 < leaving[key]) {
+      if (may_leave_home(census[a.household[i]].generations, Traits::generation(traits))) {
         a.household[i] = a.add_household();
         a.traits[i] = Traits::make(sex, false, 0);
       }
     }
-    if (age >= kUnionFrom && age <= kUnionTo && !Traits::partnered(traits) &&
-        a.household_size.size() > a.household[i] && a.household_size[a.household[i]] == 1 &&
-        w[3] < union_seeking) {
+    if (!Traits::partnered(traits) && a.household_size.size() > a.household[i] &&
+        a.household_size[a.household[i]] == 1 && w3 < seeking[key]) {
       seekers[sex].push_back(i);
+    }
+  };
+  // 32-bit mark bounds for the vectorised first pass (event_marks.h).
+  const auto bounds_of = [](const auto& thresholds) {
+    std::array<std::uint32_t, std::tuple_size_v<std::decay_t<decltype(thresholds)>>> bounds{};
+    for (std::size_t k = 0; k < bounds.size(); ++k) bounds[k] = mark_bound(thresholds[k]);
+    return bounds;
+  };
+  const auto death_bound = bounds_of(death);
+  const auto birth_bound = bounds_of(birth);
+  const auto leaving_bound = bounds_of(leaving);
+  const auto seeking_bound = bounds_of(seeking);
+  const auto out_bound = bounds_of(out_migration);
+  const auto move_bound = bounds_of(move);
+  const PersonMarkBounds person_bounds{death_bound.data(), birth_bound.data(), leaving_bound.data(),
+                                       seeking_bound.data()};
+  std::array<std::uint32_t, 4 * kBlock> words;
+  const WordColumns columns{words.data(), words.data() + kBlock, words.data() + 2 * kBlock,
+                            words.data() + 3 * kBlock};
+  std::array<std::uint8_t, kBlock> marked;
+  for (std::size_t from = 0; from < n; from += kBlock) {
+    const std::size_t m = std::min(kBlock, n - from);
+    streams.words(a.id.data() + from, m, year.year, Event::kPerson, kAnyDistrict, columns);
+    mark_persons(a.traits.data() + from, a.age.data() + from, m, columns, person_bounds,
+                 marked.data());
+    for (std::size_t k = 0; k < m; ++k) {
+      if (marked[k] != 0) {
+        person_events(from + k, columns.w0[k], columns.w1[k], columns.w2[k], columns.w3[k]);
+      }
     }
   }
   // Seekers are paired man to woman in person order; the woman joins the man's household.
@@ -208,29 +318,42 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   // goes iff the household's word is below the member's own threshold, so each person goes with
   // exactly their own probability and members with similar rates go together.
   const std::size_t slots = a.households();
-  state.household_words.resize(3 * slots);
-  for (std::size_t h = 0; h < slots; ++h) {
-    const auto w = streams.words(static_cast<std::uint32_t>(h), year.year, Event::kHousehold,
-                                 static_cast<std::uint32_t>(district));
-    state.household_words[3 * h] = w[0];
-    state.household_words[3 * h + 1] = w[1];
-    state.household_words[3 * h + 2] = w[2];
+  auto& hw = state.household_words;
+  hw.resize(4 * slots);
+  const WordColumns household_columns{hw.data(), hw.data() + slots, hw.data() + 2 * slots,
+                                      hw.data() + 3 * slots};
+  std::array<std::uint32_t, kBlock> entity;
+  for (std::size_t from = 0; from < slots; from += kBlock) {
+    const std::size_t m = std::min(kBlock, slots - from);
+    for (std::size_t k = 0; k < m; ++k) entity[k] = static_cast<std::uint32_t>(from + k);
+    streams.words(entity.data(), m, year.year, Event::kHousehold,
+                  static_cast<std::uint32_t>(district),
+                  {household_columns.w0 + from, household_columns.w1 + from,
+                   household_columns.w2 + from, household_columns.w3 + from});
   }
   const std::size_t total = a.persons();
-  for (std::size_t i = 0; i < total; ++i) {
-    const std::uint32_t h = a.household[i];
-    if (h == kGone) continue;
-    const auto c = static_cast<std::size_t>(cell(sex_of(a.traits[i]), cohort_of(a.age[i])));
-    if (state.household_words[3 * h] < t.out_migration[c]) {
-      ++flows.out_migration[c];
-      a.household[i] = kGone;
-    } else if (state.household_words[3 * h + 1] < t.move[c]) {
-      const std::uint64_t word = state.household_words[3 * h + 2];
-      const auto destination = static_cast<std::size_t>(
-          std::upper_bound(t.destination.begin(), t.destination.end(), word) -
-          t.destination.begin());
-      ++flows.moves_out[c];
-      state.outbox[destination].push_back({a.id[i], h, a.age[i], a.traits[i]});
+  for (std::size_t from = 0; from < total; from += kBlock) {
+    const std::size_t m = std::min(kBlock, total - from);
+    mark_migrants(a.household.data() + from, a.traits.data() + from, a.age.data() + from, m,
+                  household_columns.w0, household_columns.w1, out_bound.data(), move_bound.data(),
+                  marked.data());
+    for (std::size_t k = 0; k < m; ++k) {
+      if (marked[k] == 0) continue;
+      const std::size_t i = from + k;
+      const std::uint32_t h = a.household[i];
+      const auto c = static_cast<std::size_t>(cell(sex_of(a.traits[i]), cohort_of(a.age[i])));
+      if (household_columns.w0[h] < t.out_migration[c]) {
+        ++flows.out_migration[c];
+      } else if (household_columns.w1[h] < t.move[c]) {
+        const std::uint64_t word = household_columns.w2[h];
+        const auto destination = static_cast<std::size_t>(
+            std::upper_bound(t.destination.begin(), t.destination.end(), word) -
+            t.destination.begin());
+        ++flows.moves_out[c];
+        state.outbox[destination].push_back({a.id[i], h, a.age[i], a.traits[i]});
+      } else {
+        continue;  // marked, but neither event happens (marks are a superset)
+      }
       a.household[i] = kGone;
     }
   }
@@ -270,27 +393,38 @@ void arrive(std::vector<DistrictState>& states, int district, const YearContext&
   settle_households(state, snapshot);
 }
 
+namespace {
+
+// The age facts of the census, by age byte, as bits of HouseholdAggregate::marks for generation 0.
+std::array<std::uint16_t, 256> age_marks() {
+  std::array<std::uint16_t, 256> marks{};
+  for (int age = 0; age < 256; ++age) {
+    unsigned m = 0;
+    if (age >= 80) m |= 1U << HouseholdAggregate::kAged80Plus;
+    if (age >= 50 && age <= 59) m |= 1U << HouseholdAggregate::kAged50s;
+    if (age < kAdultAge) m |= 1U << HouseholdAggregate::kMinors;
+    marks[static_cast<std::size_t>(age)] = static_cast<std::uint16_t>(m);
+  }
+  return marks;
+}
+
+}  // namespace
+
 void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
+  static const std::array<std::uint16_t, 256> kAgeMarks = age_marks();
   DistrictAgents& a = state.agents;
   const std::size_t n = a.persons();
   auto& aggregates = state.aggregates;
   aggregates.assign(a.households(), HouseholdAggregate{});
   for (std::size_t i = 0; i < n; ++i) {
     HouseholdAggregate& h = aggregates[a.household[i]];
-    const int generation = Traits::generation(a.traits[i]);
-    const auto bit = static_cast<std::uint8_t>(1U << generation);
-    const std::uint8_t age = a.age[i];
+    const std::uint8_t traits = a.traits[i];
+    const int generation = Traits::generation(traits);
     ++h.size;
-    h.generations |= bit;
-    auto& members = h.members[static_cast<std::size_t>(generation)];
-    members = static_cast<std::uint8_t>(std::min(members + 1, 255));
-    if (Traits::partnered(a.traits[i])) {
-      auto& partnered = h.partnered[static_cast<std::size_t>(generation)];
-      partnered = static_cast<std::uint8_t>(std::min(partnered + 1, 255));
-    }
-    if (age >= 80) h.aged_80_plus |= bit;
-    if (age >= 50 && age <= 59) h.aged_50s |= bit;
-    if (age < kAdultAge) h.minors |= bit;
+    h.generations = static_cast<std::uint8_t>(h.generations | (1U << generation));
+    h.marks = static_cast<std::uint16_t>(h.marks | (kAgeMarks[a.age[i]] << generation));
+    HouseholdAggregate::count(h.members, generation);
+    if (Traits::partnered(traits)) HouseholdAggregate::count(h.partnered, generation);
   }
 
   // Households that are not empty keep their order; slots are renumbered.
@@ -305,14 +439,15 @@ void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
   a.household_type.resize(kept);
 
   snapshot = DistrictSnapshot{};
+  state.living = LivingArrangements{};
   auto& indicators = snapshot.indicators;
   for (std::size_t h = 0; h < kept; ++h) {
     const HouseholdAggregate& g = aggregates[h];
     const int oldest = std::countr_zero(static_cast<unsigned>(g.generations));
     const int levels = std::popcount(static_cast<unsigned>(g.generations));
-    const auto older = static_cast<std::size_t>(oldest);
+    const int members_at_top = HouseholdAggregate::nibble(g.members, oldest);
     // A partner is counted only if exactly two partnered people of one generation live together.
-    const bool couple_at_top = g.partnered[older] == 2;
+    const bool couple_at_top = HouseholdAggregate::nibble(g.partnered, oldest) == 2;
     HouseholdType type = HouseholdType::kOther;
     if (g.size == 1) {
       type = HouseholdType::kSingle;
@@ -321,35 +456,61 @@ void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
     } else if (levels == 1) {
       if (g.size == 2 && couple_at_top) type = HouseholdType::kCouple;
     } else if ((g.generations >> (oldest + 1)) & 1U) {  // two adjacent generations
-      if (g.members[older] == 2 && couple_at_top) type = HouseholdType::kCoupleWithChildren;
-      if (g.members[older] == 1) type = HouseholdType::kSingleParent;
+      if (members_at_top == 2 && couple_at_top) type = HouseholdType::kCoupleWithChildren;
+      if (members_at_top == 1) type = HouseholdType::kSingleParent;
     }
     a.household_size[h] = g.size;
     a.household_type[h] = type;
     ++indicators[static_cast<std::size_t>(indicator_of(type))];
-    if (type == HouseholdType::kSingleParent && ((g.minors >> (oldest + 1)) & 1U)) {
+    const unsigned minors = g.marks >> HouseholdAggregate::kMinors;
+    if (type == HouseholdType::kSingleParent && ((minors >> (oldest + 1)) & 1U)) {
       ++indicators[static_cast<std::size_t>(Indicator::kSingleParentWithMinor)];
     }
-    if ((static_cast<unsigned>(g.aged_80_plus) << 1) & g.aged_50s) {
+    const unsigned aged_80_plus = (g.marks >> HouseholdAggregate::kAged80Plus) & 0xFU;
+    const unsigned aged_50s = (g.marks >> HouseholdAggregate::kAged50s) & 0xFU;
+    if ((aged_80_plus << 1) & aged_50s) {
       ++indicators[static_cast<std::size_t>(Indicator::kHouseholds8050)];
     }
   }
   indicators[static_cast<std::size_t>(Indicator::kHouseholds)] = static_cast<std::int32_t>(kept);
 
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t old_slot = a.household[i];
-    const std::uint32_t slot = state.slot_map[old_slot];
+    const std::uint32_t slot = state.slot_map[a.household[i]];
     a.household[i] = slot;
-    const int generation = Traits::generation(a.traits[i]);
-    if (Traits::partnered(a.traits[i]) &&
-        aggregates[slot].partnered[static_cast<std::size_t>(generation)] != 2) {
-      a.traits[i] = static_cast<std::uint8_t>(a.traits[i] & ~Traits::kPartnered);
+    const std::uint8_t traits = a.traits[i];
+    if (Traits::partnered(traits) &&
+        HouseholdAggregate::nibble(aggregates[slot].partnered, Traits::generation(traits)) != 2) {
+      a.traits[i] = static_cast<std::uint8_t>(traits & ~Traits::kPartnered);
     }
-    ++snapshot.population[static_cast<std::size_t>(cell(sex_of(a.traits[i]), a.age[i]))];
-    if (a.age[i] >= 75 && aggregates[slot].size == 1) {
+    const auto c = static_cast<std::size_t>(cell(sex_of(traits), a.age[i]));
+    ++snapshot.population[c];
+    if (Traits::partnered(a.traits[i])) {
+      ++state.living.partnered[c];
+    } else if (a.household_size[slot] == 1) {
+      ++state.living.alone_unpartnered[c];
+    } else if (may_leave_home(aggregates[slot].generations, Traits::generation(traits))) {
+      ++state.living.at_parents[c];
+    }
+    if (a.age[i] >= 75 && a.household_size[slot] == 1) {
       ++indicators[static_cast<std::size_t>(Indicator::kPersons75PlusAlone)];
     }
   }
+  state.living.persons = snapshot.population;
+}
+
+ArrangementShares arrangement_shares(const std::vector<LivingArrangements>& districts) {
+  ArrangementShares shares;
+  for (std::size_t c = 0; c < kCells; ++c) {
+    double persons = 0.0, partnered = 0.0, at_parents = 0.0;
+    for (const LivingArrangements& d : districts) {
+      persons += d.persons[c];
+      partnered += d.partnered[c];
+      at_parents += d.at_parents[c];
+    }
+    shares.partnered[c] = persons > 0.0 ? partnered / persons : 0.0;
+    shares.at_parents[c] = persons > 0.0 ? at_parents / persons : 0.0;
+  }
+  return shares;
 }
 
 std::uint32_t count_without_id(const DistrictState& state) {

@@ -40,26 +40,55 @@ struct Mover {
   std::uint8_t traits;
 };
 
-// What settle_households() gathers about one household from its members.
+// What settle_households() gathers about one household from its members, packed into 10 bytes so
+// that a district's census stays in the L1/L2 cache. Per-generation facts are bit g of a nibble;
+// per-generation counts are nibbles that saturate at 15 (only 0, 1, 2 and "more" are ever read).
 struct HouseholdAggregate {
+  static constexpr int kAged80Plus = 0;  // nibble of `marks`: someone of generation g aged 80+
+  static constexpr int kAged50s = 4;     // someone of generation g aged 50-59
+  static constexpr int kMinors = 8;      // someone of generation g aged under 18
+
   std::uint16_t size = 0;
-  std::uint8_t generations = 0;             // bit g: someone of generation g
-  std::uint8_t aged_80_plus = 0;            // bit g: someone of generation g aged 80+
-  std::uint8_t aged_50s = 0;                // bit g: someone of generation g aged 50-59
-  std::uint8_t minors = 0;                  // bit g: someone of generation g aged under 18
-  std::array<std::uint8_t, 4> members{};    // by generation (saturating)
-  std::array<std::uint8_t, 4> partnered{};  // partnered members by generation (saturating)
+  std::uint16_t marks = 0;
+  std::uint16_t members = 0;     // nibble g: members of generation g
+  std::uint16_t partnered = 0;   // nibble g: partnered members of generation g
+  std::uint8_t generations = 0;  // bit g: someone of generation g
+
+  static int nibble(std::uint16_t packed, int g) { return (packed >> (4 * g)) & 0xF; }
+  static void count(std::uint16_t& packed, int g) {
+    if (nibble(packed, g) != 0xF) packed = static_cast<std::uint16_t>(packed + (1U << (4 * g)));
+  }
 };
+
+// Persons by cell(sex, age) and how they live, counted by settle_households().
+struct LivingArrangements {
+  std::array<std::int32_t, kCells> persons{};
+  std::array<std::int32_t, kCells> partnered{};
+  std::array<std::int32_t, kCells> alone_unpartnered{};
+  std::array<std::int32_t, kCells> at_parents{};  // could leave home (see depart())
+};
+
+// The base year's living arrangements over the ward as shares of each cell's persons. The
+// synthesis reproduces the census household types, so these are the household model's only
+// calibration target: unions and leaving home keep each age close to them (docs/agent_model.md).
+struct ArrangementShares {
+  std::array<double, kCells> partnered{};
+  std::array<double, kCells> at_parents{};
+};
+ArrangementShares arrangement_shares(const std::vector<LivingArrangements>& districts);
 
 // Everything one district keeps between years and reuses within them.
 struct DistrictState {
   DistrictAgents agents;
   std::vector<std::vector<Mover>> outbox;  // by destination district
   std::size_t first_new = 0;               // persons from here on may lack an id (see assign_ids)
-  std::vector<std::uint32_t> household_words;  // scratch: three words per household slot
+  std::vector<std::uint32_t> household_words;  // scratch: four word columns over household slots
   std::vector<std::uint32_t> slot_map;         // scratch
-  std::vector<std::uint8_t> generations;       // scratch: generation bits by household slot
-  std::vector<HouseholdAggregate> aggregates;  // scratch
+  // The last census (settle_households) by household slot; depart() reads its generation bits.
+  std::vector<HouseholdAggregate> aggregates;
+  // The last census by cell(sex, age on 1 January): persons, partnered persons, unpartnered
+  // persons living alone (who may seek a partner) and persons who may leave the parental home.
+  LivingArrangements living;
 };
 
 // What depart() needs to know about the year.
@@ -68,13 +97,26 @@ struct YearContext {
   std::uint32_t year = 0;  // step index: 0 = base year → base year + 1
   const YearTables* tables = nullptr;
   const AgentParameters* parameters = nullptr;
+  // The replicate's base-year living arrangements; without them only parameters' fixed rates apply.
+  const ArrangementShares* base = nullptr;
 };
 
+// Fertility of a woman without a partner in the household relative to a partnered woman of the
+// same age. Assumption: about 2 % of births in Japan are outside marriage (vital statistics,
+// approximate); with roughly a third of women aged 25-39 unpartnered, 0.05 gives that share.
+// Without it single women would give birth as often as partnered ones, and the single-parent
+// households they form never re-partner (only people living alone seek partners).
+inline constexpr double kUnpartneredRelativeFertility = 0.05;
+
+// Σ over the district's women on 1 January of birth_weight(age) × relative fertility (1 if
+// partnered, kUnpartneredRelativeFertility otherwise), from the last census (state.living).
+double women_weight(const DistrictState& state, const DistrictThresholds& thresholds);
+
 // `expected_births` is the cohort kernel's births of this district for this year computed from the
-// replicate's own 1 January population; `women_weight` is Σ birth_weight over the district's women
-// on 1 January. Each woman who survives gives birth with probability
-// expected_births / women_weight × birth_weight / (1 − q), so that the expected births equal
-// expected_births exactly.
+// replicate's own 1 January population; `women_weight` is women_weight(state, …). Each woman who
+// survives gives birth with probability
+// expected_births / women_weight × birth_weight × relative fertility / (1 − q), so that the
+// expected births equal expected_births exactly.
 void depart(DistrictState& state, int district, const YearContext& year, double expected_births,
             double women_weight, DistrictFlowCounts& flows);
 

@@ -7,7 +7,10 @@
 #include <Random123/philox.h>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
+
+#include "wardsim/engine/agent/philox_batch.h"
 
 namespace wardsim::engine::agent {
 
@@ -38,6 +41,12 @@ class RandomStreams {
         {entity, (year << 8) | static_cast<std::uint32_t>(event), replicate_, district}};
     const r123::Philox4x32::ctr_type out = r123::Philox4x32()(counter, key_);
     return {out.v[0], out.v[1], out.v[2], out.v[3]};
+  }
+  // The same words for n entities at once (word j of entity[k] in out.wj[k]), vectorised.
+  void words(const std::uint32_t* entity, std::size_t n, std::uint32_t year, Event event,
+             std::uint32_t district, const WordColumns& out) const {
+    philox4x32_batch(entity, n, (year << 8) | static_cast<std::uint32_t>(event), replicate_,
+                     district, key_.v[0], key_.v[1], out);
   }
 
  private:

@@ -1,0 +1,123 @@
+#include "wardsim/engine/agent/philox_batch.h"
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define WARDSIM_PHILOX_AVX512 1
+#endif
+
+namespace wardsim::engine::agent {
+namespace {
+
+// Random123's constants (Random123/philox.h).
+constexpr std::uint32_t kM0 = 0xD2511F53u;
+constexpr std::uint32_t kM1 = 0xCD9E8D57u;
+constexpr std::uint32_t kW0 = 0x9E3779B9u;
+constexpr std::uint32_t kW1 = 0xBB67AE85u;
+constexpr int kRounds = 10;
+
+// The portable loop: the compiler vectorises it for the build's instruction set.
+void philox_loop(const std::uint32_t* entity, std::size_t n, std::uint32_t c1, std::uint32_t c2,
+                 std::uint32_t c3, std::uint32_t key0, std::uint32_t key1, const WordColumns& out) {
+  std::uint32_t* __restrict w0 = out.w0;
+  std::uint32_t* __restrict w1 = out.w1;
+  std::uint32_t* __restrict w2 = out.w2;
+  std::uint32_t* __restrict w3 = out.w3;
+  for (std::size_t k = 0; k < n; ++k) {
+    std::uint32_t x0 = entity[k];
+    std::uint32_t x1 = c1;
+    std::uint32_t x2 = c2;
+    std::uint32_t x3 = c3;
+    std::uint32_t k0 = key0;
+    std::uint32_t k1 = key1;
+#pragma GCC unroll 10
+    for (int round = 0; round < kRounds; ++round) {
+      const std::uint64_t p0 = std::uint64_t{kM0} * x0;
+      const std::uint64_t p1 = std::uint64_t{kM1} * x2;
+      const auto hi0 = static_cast<std::uint32_t>(p0 >> 32);
+      const auto hi1 = static_cast<std::uint32_t>(p1 >> 32);
+      x0 = hi1 ^ x1 ^ k0;
+      x1 = static_cast<std::uint32_t>(p1);
+      x2 = hi0 ^ x3 ^ k1;
+      x3 = static_cast<std::uint32_t>(p0);
+      k0 += kW0;
+      k1 += kW1;
+    }
+    w0[k] = x0;
+    w1[k] = x1;
+    w2[k] = x2;
+    w3[k] = x3;
+  }
+}
+
+#ifdef WARDSIM_PHILOX_AVX512
+// GCC 12's AVX-512 intrinsics initialise their "undefined" pass-through vectors from themselves,
+// which -Wmaybe-uninitialized reports inside the system header (GCC bug 105593).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+// Sixteen counters per instruction. A 32 × 32 → 64-bit multiply exists only for the even lanes
+// (vpmuludq), so each round multiplies the even and the odd lanes separately and blends the high
+// and low halves back into place.
+struct Halves {
+  __m512i hi;
+  __m512i lo;
+};
+__attribute__((target("avx512f"))) inline Halves mulhilo(__m512i x, __m512i m) {
+  constexpr __mmask16 kOdd = 0xAAAA;
+  const __m512i even = _mm512_mul_epu32(x, m);
+  const __m512i odd = _mm512_mul_epu32(_mm512_srli_epi64(x, 32), m);
+  return {_mm512_mask_blend_epi32(kOdd, _mm512_srli_epi64(even, 32), odd),
+          _mm512_mask_blend_epi32(kOdd, even, _mm512_slli_epi64(odd, 32))};
+}
+
+__attribute__((target("avx512f"))) std::size_t philox_avx512(const std::uint32_t* entity,
+                                                             std::size_t n, std::uint32_t c1,
+                                                             std::uint32_t c2, std::uint32_t c3,
+                                                             std::uint32_t key0, std::uint32_t key1,
+                                                             const WordColumns& out) {
+  const __m512i m0 = _mm512_set1_epi32(static_cast<int>(kM0));
+  const __m512i m1 = _mm512_set1_epi32(static_cast<int>(kM1));
+  constexpr int kXor3 = 0x96;  // vpternlogd truth table of a ^ b ^ c
+  std::size_t k = 0;
+  for (; k + 16 <= n; k += 16) {
+    __m512i x0 = _mm512_loadu_si512(entity + k);
+    __m512i x1 = _mm512_set1_epi32(static_cast<int>(c1));
+    __m512i x2 = _mm512_set1_epi32(static_cast<int>(c2));
+    __m512i x3 = _mm512_set1_epi32(static_cast<int>(c3));
+    std::uint32_t k0 = key0;
+    std::uint32_t k1 = key1;
+    for (int round = 0; round < kRounds; ++round) {
+      const Halves p0 = mulhilo(x0, m0);
+      const Halves p1 = mulhilo(x2, m1);
+      x0 = _mm512_ternarylogic_epi32(p1.hi, x1, _mm512_set1_epi32(static_cast<int>(k0)), kXor3);
+      x1 = p1.lo;
+      x2 = _mm512_ternarylogic_epi32(p0.hi, x3, _mm512_set1_epi32(static_cast<int>(k1)), kXor3);
+      x3 = p0.lo;
+      k0 += kW0;
+      k1 += kW1;
+    }
+    _mm512_storeu_si512(out.w0 + k, x0);
+    _mm512_storeu_si512(out.w1 + k, x1);
+    _mm512_storeu_si512(out.w2 + k, x2);
+    _mm512_storeu_si512(out.w3 + k, x3);
+  }
+  return k;
+}
+#pragma GCC diagnostic pop
+#endif
+
+}  // namespace
+
+void philox4x32_batch(const std::uint32_t* entity, std::size_t n, std::uint32_t c1,
+                      std::uint32_t c2, std::uint32_t c3, std::uint32_t key0, std::uint32_t key1,
+                      const WordColumns& out) {
+  std::size_t done = 0;
+#ifdef WARDSIM_PHILOX_AVX512
+  // Chosen at run time, so the portable build uses AVX-512 where the processor has it.
+  static const bool avx512 = __builtin_cpu_supports("avx512f");
+  if (avx512) done = philox_avx512(entity, n, c1, c2, c3, key0, key1, out);
+#endif
+  philox_loop(entity + done, n - done, c1, c2, c3, key0, key1,
+              {out.w0 + done, out.w1 + done, out.w2 + done, out.w3 + done});
+}
+
+}  // namespace wardsim::engine::agent
