@@ -98,6 +98,9 @@ const std::vector<KeySpec>& key_specs() {
        "a number of persons between 0.5 and 6", 0.5, 6},
       {"housing.share_from_outside", Kind::Number, true,
        "share of new-dwelling occupants who move in from outside the ward", kShareRule, 0, 1},
+      // A scalar on the whole developments table, so that "new housing" can be solved for.
+      {"housing.developments_multiplier", Kind::Number, false, "", "a number between 0 and 20", 0,
+       20},
       {"provenance", Kind::Section, false, "", "a table"},
       {"provenance.estimates", Kind::TextList, false, "", "a list of strings"},
       {"provenance.lever_assumptions", Kind::TextList, false, "", "a list of strings"},
@@ -490,6 +493,7 @@ void extract_settings(const toml::table& merged, const KeyOrigins& origins, Prob
     HousingRule& housing = settings.levers.housing.emplace();
     number_of("housing.persons_per_dwelling", housing.persons_per_dwelling);
     number_of("housing.share_from_outside", housing.share_from_outside);
+    number_of("housing.developments_multiplier", housing.developments_multiplier);
   }
   if (const auto* node = usable("provenance.estimates")) {
     for (const auto& item : *node->as_array())

@@ -27,6 +27,8 @@ struct Shock {
 struct HousingRule {
   double persons_per_dwelling = 0.0;  // persons per new dwelling
   double share_from_outside = 0.0;    // share of those persons who move in from outside the ward
+  // × every dwelling of the developments table: "new housing" as a scalar lever (0..20)
+  double developments_multiplier = 1.0;
 };
 
 struct LeverSettings {
