@@ -54,7 +54,7 @@ bc::NeedUnderUncertainty per_draw_hook(const io::EnsembleDemand& ensemble,
                                        const models::ServiceParameters& parameters,
                                        const bc::TargetSet& targets, double p) {
   std::map<std::string, std::vector<Eigen::ArrayXXd>> draws;  // by target name
-  for (std::size_t r = 0; r < ensemble.trajectories.size(); ++r) {
+  for (std::size_t r = 0; r < static_cast<std::size_t>(ensemble.kept_replicates); ++r) {
     const engine::Projection replicate = ensemble.replicate(r, projection.dims);
     const auto services = models::compute_services(replicate, parameters);
     for (const bc::Target& target : targets.targets) {
@@ -62,7 +62,7 @@ bc::NeedUnderUncertainty per_draw_hook(const io::EnsembleDemand& ensemble,
       draws[target.name].push_back(bc::service_need(target, services, replicate).demand);
     }
   }
-  const int count = static_cast<int>(ensemble.trajectories.size());
+  const int count = ensemble.kept_replicates;
   return [draws = std::move(draws), p, count](const bc::Target& target, bc::ServiceNeed& need) {
     need = bc::need_at_probability(need, draws.at(target.name), p);
     return "demand met in at least " + percent(p) + " of " + std::to_string(count) +
@@ -138,7 +138,7 @@ bc::NeedUnderUncertainty need_under_uncertainty(
   const std::string where =
       request.ensemble_file + ": the ensemble of scenario '" + request.ensemble_scenario + "'";
 
-  if (!ensemble.trajectories.empty()) {
+  if (ensemble.kept_replicates > 0) {
     if (!services.has_value()) return {};  // no service targets can be asked for (checked before)
     basis.method = "per_draw";
     return per_draw_hook(ensemble, projection, *services, targets, p);

@@ -1,6 +1,7 @@
 #include "wardsim/io/ensemble_demand_reader.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "reader_support.h"
 #include "wardsim/error.h"
@@ -32,11 +33,15 @@ std::string dims_difference(const engine::Dimensions& found, const engine::Dimen
 
 engine::Projection EnsembleDemand::replicate(std::size_t r, const engine::Dimensions& dims) const {
   engine::Projection projection{dims, {}, {}};
-  const std::vector<std::int32_t>& persons = trajectories.at(r);
   const auto per_year = static_cast<std::size_t>(dims.district_count()) * engine::kCells;
+  const auto per_replicate = per_year * static_cast<std::size_t>(dims.years());
+  if (r >= static_cast<std::size_t>(kept_replicates)) {
+    throw std::out_of_range("EnsembleDemand::replicate: no replicate " + std::to_string(r));
+  }
   for (int y = 0; y < dims.years(); ++y) {
     engine::DistrictCube cube(dims.district_count(), engine::kCells);
-    const std::int32_t* first = persons.data() + static_cast<std::size_t>(y) * per_year;
+    const std::int32_t* first =
+        trajectories.data() + r * per_replicate + static_cast<std::size_t>(y) * per_year;
     for (std::size_t i = 0; i < per_year; ++i) cube.data()[i] = first[i];  // row-major, as stored
     projection.population.push_back(std::move(cube));
   }
@@ -86,13 +91,9 @@ EnsembleDemand read_ensemble_demand(const std::filesystem::path& file, const std
       const h5::Shape shape = h5.shape(kept);
       const std::uint64_t replicates = shape.empty() ? 0 : shape.front();
       require_shape(h5, kept, {replicates, years, districts, engine::kSexes, engine::kAges});
-      const std::vector<std::int32_t> all = h5.read_ints(kept);
-      const std::size_t size = all.size() / std::max<std::uint64_t>(replicates, 1);
-      for (std::uint64_t r = 0; r < replicates; ++r) {
-        const auto first = all.begin() + static_cast<std::ptrdiff_t>(r * size);
-        ensemble.trajectories.emplace_back(first, first + static_cast<std::ptrdiff_t>(size));
-      }
-      ensemble.draws = static_cast<int>(replicates);
+      ensemble.trajectories = h5.read_ints(kept);
+      ensemble.kept_replicates = static_cast<int>(replicates);
+      ensemble.draws = ensemble.kept_replicates;
     }
   }
   std::sort(ensemble.levels.begin(), ensemble.levels.end());

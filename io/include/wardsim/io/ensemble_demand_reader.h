@@ -20,9 +20,11 @@ struct EnsembleDemand {
   std::vector<double> levels;  // the stored quantile levels, ascending
   // monte_carlo: each service's headline demand, [level][year][district], by service name.
   std::map<std::string, std::vector<double>> demand_quantiles;
-  // agent with kept trajectories: each replicate's population, [year][district][sex·age] (whole
-  // persons). Empty when the run did not keep them.
-  std::vector<std::vector<std::int32_t>> trajectories;
+  // agent with kept trajectories: every replicate's population in one array,
+  // [replicate][year][district][sex·age] (whole persons); 0 replicates when the run did not keep
+  // them. One array, as stored: the whole ward's replicates can be hundreds of megabytes.
+  int kept_replicates = 0;
+  std::vector<std::int32_t> trajectories;
 
   // Replicate r's population as a projection without flows (services read only population).
   engine::Projection replicate(std::size_t r, const engine::Dimensions& dims) const;
