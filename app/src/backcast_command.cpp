@@ -4,6 +4,7 @@
 
 #include "backcast_levers.h"
 #include "backcast_report.h"
+#include "backcast_uncertainty.h"
 #include "command_options.h"
 #include "wardsim/engine/cohort_kernel.h"
 #include "wardsim/engine/thread_count.h"
@@ -47,7 +48,7 @@ io::Provenance provenance_of(const scenarios::Scenario& scenario, const std::str
 int backcast_command(const CommandContext& context) {
   CommandSpec spec(
       "wardsim backcast TARGETS.toml [--scenario FILE] [--set KEY=VALUE]... [--out FILE] "
-      "[--threads N]",
+      "[--threads N] [--ensemble RESULTS.h5 [--ensemble-scenario NAME] [--probability P]]",
       "Works back from the targets the ward wants to the capacity, decision dates and lever "
       "values they need; writes them with the projection to the results file and prints a report.");
   spec.options.add_options()("targets", po::value<std::string>(), "targets file (TOML)")(
@@ -56,7 +57,14 @@ int backcast_command(const CommandContext& context) {
                               "results file to write (default: results/<name>_backcast.h5)")(
       "set", po::value<std::vector<std::string>>()->composing(),
       "override a scenario key, e.g. --set fertility.tfr=1.1 (repeatable)")(
-      "threads,t", po::value<int>()->default_value(0), "worker threads (0 = all cores)");
+      "threads,t", po::value<int>()->default_value(0), "worker threads (0 = all cores)")(
+      "ensemble", po::value<std::string>(),
+      "size capacity under uncertainty: a results file with an ensemble (batch Monte Carlo or "
+      "agent with kept trajectories)")(
+      "ensemble-scenario", po::value<std::string>(),
+      "the scenario whose ensemble is read (default: the backcast scenario's name)")(
+      "probability", po::value<double>(),
+      "with --ensemble: capacity meets demand with this probability (default 0.95)");
   spec.positional.add("targets", 1);
   po::variables_map values;
   if (!parse_command(context, spec, values)) return 0;
@@ -64,6 +72,10 @@ int backcast_command(const CommandContext& context) {
     throw UsageError("missing the targets file\nUsage: " + spec.usage);
   }
   if (values["threads"].as<int>() < 0) throw UsageError("--threads must be 0 or more");
+  if (values.count("ensemble") == 0U &&
+      (values.count("probability") != 0U || values.count("ensemble-scenario") != 0U)) {
+    throw UsageError("--probability and --ensemble-scenario need --ensemble\nUsage: " + spec.usage);
+  }
   const int threads = engine::resolve_thread_count(values["threads"].as<int>());
   const auto targets_path = values["targets"].as<std::string>();
   const auto scenario_file = values["scenario"].as<std::string>();
@@ -92,7 +104,21 @@ int backcast_command(const CommandContext& context) {
 
   bc::BackcastReport report;
   report.targets_file = targets_path;
-  bc::backcast_services(targets.targets, services, projection, report);
+  bc::NeedUnderUncertainty under_uncertainty;
+  if (values.count("ensemble") != 0U) {
+    const UncertaintyRequest request{
+        .ensemble_file = values["ensemble"].as<std::string>(),
+        .ensemble_scenario = values.count("ensemble-scenario") != 0U
+                                 ? values["ensemble-scenario"].as<std::string>()
+                                 : scenario.name,
+        .probability =
+            values.count("probability") != 0U ? values["probability"].as<double>() : 0.95};
+    bc::UncertaintyBasis basis;
+    under_uncertainty =
+        need_under_uncertainty(request, projection, scenario.services, targets.targets, basis);
+    report.uncertainty = basis;
+  }
+  bc::backcast_services(targets.targets, services, projection, report, under_uncertainty);
   const LeverRun rerun = [&](const std::string& key, double value) {
     std::vector<std::string> with_lever = overrides;
     with_lever.push_back(key + "=" + lever_text(value));
@@ -106,10 +132,14 @@ int backcast_command(const CommandContext& context) {
       values.count("out") != 0U
           ? std::filesystem::path(values["out"].as<std::string>())
           : std::filesystem::path("results") / (scenario.name + "_backcast.h5");
+  io::Provenance provenance =
+      provenance_of(scenario, scenario_file, targets, targets_path, threads);
+  if (report.uncertainty.has_value()) {
+    provenance.inputs.push_back(
+        {report.uncertainty->ensemble_file, report.uncertainty->ensemble_sha256});
+  }
   io::write_backcast_results(
-      out_file,
-      {&projection, provenance_of(scenario, scenario_file, targets, targets_path, threads),
-       scenario.services.has_value() ? &services : nullptr},
+      out_file, {&projection, provenance, scenario.services.has_value() ? &services : nullptr},
       report);
 
   context.out << "wardsim " << WARDSIM_VERSION << ": backcast of scenario '" << scenario.name

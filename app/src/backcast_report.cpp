@@ -80,6 +80,13 @@ void print_surplus(const bc::ServiceTargetResult& result, std::ostream& out) {
 void print_backcast_report(const bc::BackcastReport& report, const engine::Dimensions& dims,
                            std::ostream& out) {
   const auto& targets = report.targets.targets;
+  if (report.uncertainty.has_value()) {
+    const bc::UncertaintyBasis& u = *report.uncertainty;
+    out << "Under uncertainty: service capacity sized to meet demand with probability "
+        << u.probability << ", from the " << (u.source == "agent" ? "agent" : "Monte Carlo")
+        << " ensemble of scenario '" << u.ensemble_scenario << "' in " << u.ensemble_file << " ("
+        << u.draws << (u.source == "agent" ? " replicates" : " draws") << ")\n\n";
+  }
   for (std::size_t t = 0; t < targets.size(); ++t) {
     const bc::Target& target = targets[t];
     const bc::TargetOutcome& outcome = report.outcomes[t];
@@ -94,6 +101,7 @@ void print_backcast_report(const bc::BackcastReport& report, const engine::Dimen
     for (const std::string& finding : outcome.findings) out << "    " << finding << "\n";
     for (const bc::ServiceTargetResult& result : report.services) {
       if (result.target != t) continue;
+      if (report.uncertainty.has_value()) out << "    demand: " << result.demand_basis << "\n";
       print_decisions(result, out);
       print_surplus(result, out);
     }

@@ -1,6 +1,8 @@
 #include "wardsim/io/backcast_writer.h"
 
 #include <cstdint>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "backcast_group.h"
@@ -8,11 +10,43 @@
 namespace wardsim::io {
 namespace {
 
-using h5::Shape;
 namespace bc = models::backcast;
 
-std::vector<std::int32_t> ints(const std::vector<int>& values) {
-  return {values.begin(), values.end()};
+// A table of records is written as one 1-D dataset per field, all of the same length.
+using ColumnValues =
+    std::variant<std::vector<std::int32_t>, std::vector<double>, std::vector<std::string>>;
+struct Column {
+  std::string name;
+  ColumnValues values;
+};
+
+// The values of one field over `rows`: whole numbers and flags as int32, the rest as they are.
+template <typename Rows, typename Field>
+ColumnValues column(const Rows& rows, Field field) {
+  using Value = std::decay_t<decltype(field(*std::begin(rows)))>;
+  using Stored = std::conditional_t<std::is_integral_v<Value>, std::int32_t, Value>;
+  std::vector<Stored> values;
+  for (const auto& row : rows) values.push_back(static_cast<Stored>(field(row)));
+  return values;
+}
+
+ColumnValues ints(const std::vector<int>& values) {
+  return std::vector<std::int32_t>(values.begin(), values.end());
+}
+
+// Writes every column into `group` (created if missing).
+void write_columns(h5::File& h5, const std::string& group, const std::vector<Column>& columns) {
+  if (!h5.is_group(group)) h5.create_group(group, true);
+  for (const Column& column : columns) {
+    const std::string path = group + "/" + column.name;
+    if (const auto* i = std::get_if<std::vector<std::int32_t>>(&column.values)) {
+      h5.write_ints(path, *i);
+    } else if (const auto* d = std::get_if<std::vector<double>>(&column.values)) {
+      h5.write_doubles(path, {d->size()}, *d);
+    } else {
+      h5.write_strings(path, std::get<std::vector<std::string>>(column.values));
+    }
+  }
 }
 
 // Eigen's default is column-major; HDF5 wants rows contiguous.
@@ -32,110 +66,81 @@ void write_matrix(h5::File& h5, const std::string& path, const Eigen::ArrayXXd& 
 }
 
 void write_targets(h5::File& h5, const std::string& group, const bc::BackcastReport& report) {
-  std::vector<std::string> names, indicators, statuses, findings;
-  std::vector<std::int32_t> from, to;
-  std::vector<double> at_least, at_most;
-  for (std::size_t t = 0; t < report.targets.targets.size(); ++t) {
-    const bc::Target& target = report.targets.targets[t];
-    names.push_back(target.name);
-    indicators.push_back(bc::indicator_name(target.indicator));
-    statuses.push_back(report.outcomes[t].status);
+  std::vector<std::string> findings;
+  for (const bc::TargetOutcome& outcome : report.outcomes) {
     std::string text;
-    for (const auto& finding : report.outcomes[t].findings)
-      text += (text.empty() ? "" : "\n") + finding;
+    for (const auto& finding : outcome.findings) text += (text.empty() ? "" : "\n") + finding;
     findings.push_back(text);
-    from.push_back(target.from_year);
-    to.push_back(target.to_year);
-    at_least.push_back(target.at_least);
-    at_most.push_back(target.at_most);
   }
+  const auto& targets = report.targets.targets;
+  std::vector<std::string> statuses;
+  for (std::size_t t = 0; t < targets.size(); ++t) statuses.push_back(report.outcomes[t].status);
   const std::string g = group + "/targets";
-  h5.create_group(g, true);
-  h5.write_strings(g + "/name", names);
-  h5.write_strings(g + "/indicator", indicators);
-  h5.write_strings(g + "/status", statuses);
+  write_columns(
+      h5, g,
+      {{"name", column(targets, [](const bc::Target& t) { return t.name; })},
+       {"indicator",
+        column(targets, [](const bc::Target& t) { return bc::indicator_name(t.indicator); })},
+       {"status", statuses},
+       {"findings", findings},
+       {"from_year", column(targets, [](const bc::Target& t) { return t.from_year; })},
+       {"to_year", column(targets, [](const bc::Target& t) { return t.to_year; })},
+       {"at_least", column(targets, [](const bc::Target& t) { return t.at_least; })},
+       {"at_most", column(targets, [](const bc::Target& t) { return t.at_most; })}});
   h5.write_string_attribute(g + "/status", "values",
                             "met, needs_action, too_late, infeasible, contradictory");
-  h5.write_strings(g + "/findings", findings);
-  h5.write_ints(g + "/from_year", from);
-  h5.write_ints(g + "/to_year", to);
-  h5.write_doubles(g + "/at_least", {at_least.size()}, at_least);
-  h5.write_doubles(g + "/at_most", {at_most.size()}, at_most);
   h5.write_string_attribute(g + "/at_least", "note", "-inf / inf: no bound");
 }
 
 void write_schedules(h5::File& h5, const std::string& group, const bc::BackcastReport& report) {
-  for (std::size_t s = 0; s < report.services.size(); ++s) {
-    const bc::ServiceTargetResult& result = report.services[s];
+  for (const bc::ServiceTargetResult& result : report.services) {
     const std::string& name = report.targets.targets[result.target].name;
     const std::string g = group + "/schedules/" + name;
     const std::string& units = result.need.units;
-    h5.create_group(g, true);
+    write_columns(
+        h5, g,
+        {{"unit", result.need.unit_labels}, {"unit_district", ints(result.need.unit_district)}});
     h5.write_string_attribute(g, "facility", result.need.facility);
+    h5.write_string_attribute(g, "demand_basis", result.demand_basis);
     h5.write_int_attribute(g, "lead_time", result.schedule.lead_time);
     h5.write_int_attribute(g, "earliest_feasible_year", result.schedule.earliest_feasible_year);
-    h5.write_strings(g + "/unit", result.need.unit_labels);
-    h5.write_ints(g + "/unit_district", ints(result.need.unit_district));
     write_matrix(h5, g + "/demand", result.need.demand, "year,unit", units);
     write_matrix(h5, g + "/capacity", result.need.capacity, "year,unit", units);
     write_matrix(h5, g + "/added", result.schedule.added, "year,unit", units);
     write_matrix(h5, g + "/permanent", result.schedule.permanent, "year,unit", units);
     write_matrix(h5, g + "/transient", result.schedule.transient, "year,unit", units);
 
-    std::vector<std::int32_t> unit, need_year, decide_by, too_late;
-    std::vector<double> places;
-    for (const bc::Decision& d : result.schedule.decisions) {
-      unit.push_back(d.unit);
-      need_year.push_back(d.need_year);
-      decide_by.push_back(d.decide_by);
-      too_late.push_back(d.too_late ? 1 : 0);
-      places.push_back(d.places);
-    }
-    const std::string dg = g + "/decisions";
-    h5.create_group(dg, true);
-    h5.write_ints(dg + "/unit", unit);
-    h5.write_ints(dg + "/need_year", need_year);
-    h5.write_ints(dg + "/decide_by", decide_by);
-    h5.write_doubles(dg + "/places", {places.size()}, places);
-    h5.write_ints(dg + "/too_late", too_late);
+    using D = bc::Decision;
+    const auto& decisions = result.schedule.decisions;
+    write_columns(h5, g + "/decisions",
+                  {{"unit", column(decisions, [](const D& d) { return d.unit; })},
+                   {"need_year", column(decisions, [](const D& d) { return d.need_year; })},
+                   {"decide_by", column(decisions, [](const D& d) { return d.decide_by; })},
+                   {"places", column(decisions, [](const D& d) { return d.places; })},
+                   {"too_late", column(decisions, [](const D& d) { return d.too_late; })}});
 
-    std::vector<std::int32_t> peak, first, largest_year;
-    std::vector<double> largest;
-    for (const bc::UnitSurplus& u : result.surplus) {
-      peak.push_back(u.peak_year);
-      first.push_back(u.first_surplus_year);
-      largest.push_back(u.largest_surplus);
-      largest_year.push_back(u.largest_surplus_year);
-    }
-    const std::string pg = g + "/post_peak";
-    h5.create_group(pg, true);
-    h5.write_ints(pg + "/peak_year", peak);
-    h5.write_ints(pg + "/first_surplus_year", first);
-    h5.write_doubles(pg + "/largest_surplus", {largest.size()}, largest);
-    h5.write_ints(pg + "/largest_surplus_year", largest_year);
+    using U = bc::UnitSurplus;
+    const auto& surplus = result.surplus;
+    write_columns(
+        h5, g + "/post_peak",
+        {{"peak_year", column(surplus, [](const U& u) { return u.peak_year; })},
+         {"first_surplus_year", column(surplus, [](const U& u) { return u.first_surplus_year; })},
+         {"largest_surplus", column(surplus, [](const U& u) { return u.largest_surplus; })},
+         {"largest_surplus_year",
+          column(surplus, [](const U& u) { return u.largest_surplus_year; })}});
   }
 }
 
 void write_conversions(h5::File& h5, const std::string& group, const bc::BackcastReport& report) {
-  std::vector<std::string> from, to;
-  std::vector<std::int32_t> district, first, largest_year;
-  std::vector<double> largest;
-  for (const bc::ConversionOffer& offer : report.offers) {
-    from.push_back(offer.from);
-    to.push_back(offer.to);
-    district.push_back(offer.district);
-    first.push_back(offer.first_year);
-    largest.push_back(offer.largest_places);
-    largest_year.push_back(offer.largest_year);
-  }
-  const std::string g = group + "/conversions";
-  h5.create_group(g, true);
-  h5.write_strings(g + "/from", from);
-  h5.write_strings(g + "/to", to);
-  h5.write_ints(g + "/district", district);
-  h5.write_ints(g + "/first_year", first);
-  h5.write_doubles(g + "/largest_places", {largest.size()}, largest);
-  h5.write_ints(g + "/largest_year", largest_year);
+  using O = bc::ConversionOffer;
+  const auto& offers = report.offers;
+  write_columns(h5, group + "/conversions",
+                {{"from", column(offers, [](const O& o) { return o.from; })},
+                 {"to", column(offers, [](const O& o) { return o.to; })},
+                 {"district", column(offers, [](const O& o) { return o.district; })},
+                 {"first_year", column(offers, [](const O& o) { return o.first_year; })},
+                 {"largest_places", column(offers, [](const O& o) { return o.largest_places; })},
+                 {"largest_year", column(offers, [](const O& o) { return o.largest_year; })}});
 }
 
 void write_least_cost(h5::File& h5, const std::string& group, const bc::BackcastReport& report) {
@@ -147,6 +152,7 @@ void write_least_cost(h5::File& h5, const std::string& group, const bc::Backcast
   h5.write_double_attribute(g, "lower_bound", report.least_cost.lower_bound);
   h5.write_int_attribute(g, "proven_optimal", report.least_cost.proven_optimal ? 1 : 0);
   h5.write_string_attribute(g, "solver", "GLPK (glp_intopt, integer places)");
+  h5.write_double_attribute(g, "discount_rate", report.targets.discount_rate);
   if (!report.least_cost.solved) return;
   for (std::size_t s = 0; s < report.services.size(); ++s) {
     const bc::ServicePlan& plan = report.least_cost.plans[s];
@@ -157,62 +163,59 @@ void write_least_cost(h5::File& h5, const std::string& group, const bc::Backcast
     write_matrix(h5, pg + "/build", plan.build, "year,unit", result.need.units);
     write_matrix(h5, pg + "/temporary", plan.temporary, "year,unit", result.need.units);
     write_matrix(h5, pg + "/convert", plan.convert, "year,unit", result.need.units);
-    h5.write_ints(pg + "/unmet_years", ints(plan.unmet_years));
+    write_columns(h5, pg, {{"unmet_years", ints(plan.unmet_years)}});
   }
 }
 
 void write_levers(h5::File& h5, const std::string& group, const bc::BackcastReport& report) {
-  std::vector<std::string> target, key, reason;
-  std::vector<std::int32_t> year, solved, evaluations, higher;
-  std::vector<double> wanted, value, achieved;
-  for (const bc::LeverResult& lever : report.levers) {
-    target.push_back(report.targets.targets[lever.target].name);
-    key.push_back(lever.key);
-    reason.push_back(lever.solution.reason);
-    year.push_back(lever.year);
-    solved.push_back(lever.solution.solved ? 1 : 0);
-    evaluations.push_back(lever.solution.evaluations);
-    higher.push_back(lever.higher_meets ? 1 : 0);
-    wanted.push_back(lever.target_value);
-    value.push_back(lever.solution.value);
-    achieved.push_back(lever.solution.achieved);
-  }
-  const std::string g = group + "/levers";
-  h5.create_group(g, true);
-  h5.write_strings(g + "/target", target);
-  h5.write_strings(g + "/key", key);
-  h5.write_ints(g + "/year", year);
-  h5.write_doubles(g + "/target_value", {wanted.size()}, wanted);
-  h5.write_doubles(g + "/value", {value.size()}, value);
-  h5.write_doubles(g + "/achieved", {achieved.size()}, achieved);
-  h5.write_ints(g + "/solved", solved);
-  h5.write_ints(g + "/higher_meets", higher);
-  h5.write_ints(g + "/evaluations", evaluations);
-  h5.write_strings(g + "/reason", reason);
+  using L = bc::LeverResult;
+  const auto& levers = report.levers;
+  const auto& targets = report.targets.targets;
+  write_columns(h5, group + "/levers",
+                {{"target", column(levers, [&](const L& l) { return targets[l.target].name; })},
+                 {"key", column(levers, [](const L& l) { return l.key; })},
+                 {"year", column(levers, [](const L& l) { return l.year; })},
+                 {"target_value", column(levers, [](const L& l) { return l.target_value; })},
+                 {"value", column(levers, [](const L& l) { return l.solution.value; })},
+                 {"achieved", column(levers, [](const L& l) { return l.solution.achieved; })},
+                 {"solved", column(levers, [](const L& l) { return l.solution.solved; })},
+                 {"higher_meets", column(levers, [](const L& l) { return l.higher_meets; })},
+                 {"evaluations", column(levers, [](const L& l) { return l.solution.evaluations; })},
+                 {"reason", column(levers, [](const L& l) { return l.solution.reason; })}});
 }
 
 void write_paths(h5::File& h5, const std::string& group, const bc::BackcastReport& report) {
   for (const bc::PathResult& path : report.paths) {
     const std::string g = group + "/paths/" + report.targets.targets[path.target].name;
-    h5.create_group(g, true);
-    h5.write_ints(g + "/year", ints(path.years));
-    h5.write_doubles(g + "/target_ratio", {path.target_ratio.size()}, path.target_ratio);
+    write_columns(h5, g,
+                  {{"year", ints(path.years)},
+                   {"target_ratio", path.target_ratio},
+                   {"achieved_ratio", path.achieved_ratio},
+                   {"in_migrants", path.in_migrants},
+                   {"scenario_in_migrants", path.scenario_in_migrants},
+                   {"unreachable_years", ints(path.unreachable_years)}});
     h5.write_string_attribute(g + "/target_ratio", "note",
                               "total / base-year total; 0 after the path");
-    h5.write_doubles(g + "/achieved_ratio", {path.achieved_ratio.size()}, path.achieved_ratio);
-    h5.write_doubles(g + "/in_migrants", {path.in_migrants.size()}, path.in_migrants);
     h5.write_string_attribute(g + "/in_migrants", "dims", "flow_year");
     h5.write_string_attribute(g + "/in_migrants", "units", "persons per year");
-    h5.write_doubles(g + "/scenario_in_migrants", {path.scenario_in_migrants.size()},
-                     path.scenario_in_migrants);
-    h5.write_ints(g + "/unreachable_years", ints(path.unreachable_years));
   }
   for (const bc::DemographicCheck& check : report.demographic) {
-    const std::string g = group + "/demographic/" + report.targets.targets[check.target].name;
-    h5.create_group(g, true);
-    h5.write_ints(g + "/year", ints(check.years));
-    h5.write_doubles(g + "/value", {check.values.size()}, check.values);
+    write_columns(h5, group + "/demographic/" + report.targets.targets[check.target].name,
+                  {{"year", ints(check.years)}, {"value", check.values}});
   }
+}
+
+// The ensemble and probability the schedules were sized with (absent: central projection).
+void write_uncertainty(h5::File& h5, const std::string& group, const bc::UncertaintyBasis& u) {
+  const std::string g = group + "/uncertainty";
+  h5.create_group(g, true);
+  h5.write_double_attribute(g, "probability", u.probability);
+  h5.write_string_attribute(g, "ensemble_file", u.ensemble_file);
+  h5.write_string_attribute(g, "ensemble_sha256", u.ensemble_sha256);
+  h5.write_string_attribute(g, "ensemble_scenario", u.ensemble_scenario);
+  h5.write_string_attribute(g, "source", u.source);
+  h5.write_string_attribute(g, "method", u.method);
+  h5.write_int_attribute(g, "draws", u.draws);
 }
 
 }  // namespace
@@ -225,6 +228,7 @@ void write_backcast_group(h5::File& h5, const std::string& scenario_group,
   h5.write_string_attribute(group, "title", report.targets.title);
   h5.write_int_attribute(group, "base_year", dims.base_year);
   h5.write_strings_attribute(group, "assumptions", report.targets.assumptions);
+  if (report.uncertainty.has_value()) write_uncertainty(h5, group, *report.uncertainty);
   write_targets(h5, group, report);
   write_schedules(h5, group, report);
   write_conversions(h5, group, report);

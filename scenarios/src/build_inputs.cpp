@@ -39,7 +39,8 @@ engine::YearRates build_year_rates(const ScenarioSettings& settings, const Scena
   Eigen::ArrayXd housing = Eigen::ArrayXd::Zero(allocation.size());
   if (levers.housing && tables.new_dwellings.size() > 0) {
     housing = tables.new_dwellings.row(year - settings.base_year).transpose() *
-              levers.housing->persons_per_dwelling * levers.housing->share_from_outside;
+              levers.housing->developments_multiplier * levers.housing->persons_per_dwelling *
+              levers.housing->share_from_outside;
   }
   rates.in_migrants = volume + housing.sum();
   rates.in_migrant_profile = cohort_arrival_profile(

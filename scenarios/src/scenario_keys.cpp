@@ -112,6 +112,9 @@ const std::vector<KeySpec>& key_specs() {
        "share of new-dwelling occupants who move in from outside the ward", kShareRule, 0, 1},
       // Inline projects; with them the developments table is optional.
       {"housing.projects", Kind::HousingProjects, false, "", "an array of tables"},
+      // A scalar on every new dwelling, so that "new housing" can be solved for.
+      {"housing.developments_multiplier", Kind::Number, false, "", "a number between 0 and 20", 0,
+       20},
       {"provenance", Kind::Section, false, "", "a table"},
       {"provenance.estimates", Kind::TextList, false, "", "a list of strings"},
       {"provenance.lever_assumptions", Kind::TextList, false, "", "a list of strings"},
@@ -517,6 +520,7 @@ void extract_settings(const toml::table& merged, const KeyOrigins& origins, Prob
             [&](std::string message) { checker.problem("housing.projects", message); });
       }
     }
+    number_of("housing.developments_multiplier", housing.developments_multiplier);
   }
   if (const auto* node = usable("provenance.estimates")) {
     for (const auto& item : *node->as_array())

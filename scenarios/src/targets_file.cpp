@@ -36,8 +36,8 @@ constexpr std::array<std::string_view, 4> kFacilities = {"childcare", "school", 
 constexpr std::array<std::string_view, 6> kFacilityKeys = {
     "build_lead_time", "temporary_lead_time", "convert_lead_time",
     "build_cost",      "temporary_cost",      "convert_cost"};
-constexpr std::array<std::string_view, 5> kTopKeys = {"title", "assumptions", "facilities",
-                                                      "conversions", "targets"};
+constexpr std::array<std::string_view, 6> kTopKeys = {"title",      "assumptions", "discount_rate",
+                                                      "facilities", "conversions", "targets"};
 constexpr std::array<std::string_view, 9> kTargetKeys = {
     "name", "indicator", "districts", "from", "to", "year", "at_least", "at_most", "lever"};
 constexpr std::array<std::string_view, 3> kConversionKeys = {"from", "to", "places_per_place"};
@@ -459,6 +459,15 @@ TargetsFile read_targets(const fs::path& file, const engine::Dimensions& dims) {
     } else {
       for (const auto& note : *list)
         result.targets.assumptions.push_back(*note.value<std::string>());
+    }
+  }
+  if (const toml::node* rate = root.get("discount_rate")) {
+    const std::optional<double> value = rate->value<double>();
+    if (!value || !(*value >= 0.0 && *value < 1.0)) {
+      reader.fail("discount_rate", "expected a yearly rate from 0 to below 1 (e.g. 0.02), found " +
+                                       describe_value(*rate));
+    } else {
+      result.targets.discount_rate = *value;
     }
   }
   reader.read_facilities(root, result.targets);

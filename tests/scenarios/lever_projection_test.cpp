@@ -8,6 +8,7 @@
 
 #include "scenarios/scenario_test_support.h"
 #include "wardsim/engine/cohort_kernel.h"
+#include "wardsim/error.h"
 #include "wardsim/scenarios/cohort_schedules.h"
 #include "wardsim/scenarios/scenario.h"
 
@@ -110,6 +111,24 @@ TEST(LeverProjection, OlderOutMigrationMultiplierScalesRatesFrom65Only) {
     return sum;
   };
   EXPECT_GT(older(stay.projection.population.back()), older(base.projection.population.back()));
+}
+
+TEST(LeverProjection, HousingDevelopmentsMultiplierScalesTheDwellings) {
+  TinyCopy copy;
+  copy.write("tables/dwellings.csv", "district_id,year,new_dwellings\nA2,2027,10\n");
+  copy.write("housing.toml", R"(extends = "tiny.toml"
+[housing]
+developments = "tables/dwellings.csv"
+persons_per_dwelling = 2.0
+share_from_outside = 0.5
+)");
+  // 10 dwellings × 3 × 2 persons × 0.5 from outside = 30 extra in-migrants; × 0 = none.
+  const LeverRun tripled = run(copy.path("housing.toml"), {"housing.developments_multiplier=3"});
+  EXPECT_DOUBLE_EQ(tripled.rates(2027).in_migrants, 130.0);
+  const LeverRun none = run(copy.path("housing.toml"), {"housing.developments_multiplier=0"});
+  EXPECT_DOUBLE_EQ(none.rates(2027).in_migrants, 100.0);
+  EXPECT_THROW((void)run(copy.path("housing.toml"), {"housing.developments_multiplier=25"}),
+               InputError);
 }
 
 TEST(LeverProjection, HousingAddsDwellingsTimesThePersonsRuleToItsDistrict) {

@@ -165,6 +165,25 @@ TEST_F(TargetsFileTest, ATargetsFileNeedsTargets) {
       (std::vector<std::string>{name + ": targets: expected at least one [[targets]] table"}));
 }
 
+TEST_F(TargetsFileTest, ReadsADiscountRateAndRejectsOneOutsideZeroToOne) {
+  const std::string target = std::string(kFacilities) + R"(
+[[targets]]
+name = "kids"
+indicator = "childcare_no_shortfall"
+year = 2030
+)";
+  EXPECT_EQ(read_targets(file(target), dims()).targets.discount_rate, 0.0);  // default
+  EXPECT_EQ(read_targets(file("discount_rate = 0.02\n" + target), dims()).targets.discount_rate,
+            0.02);
+  const std::string name = file("discount_rate = 1.5\n" + target);
+  const auto problems = testing::problems_thrown([&] { (void)read_targets(name, dims()); });
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(
+      problems[0].rfind(name + ": discount_rate: expected a yearly rate from 0 to below 1", 0), 0u)
+      << problems[0];
+  EXPECT_NE(problems[0].find("1.5"), std::string::npos) << problems[0];
+}
+
 TEST_F(TargetsFileTest, AnUnreadableFileIsAnInputError) {
   const std::string name = copy_.shown("missing.toml");
   const auto problems = testing::problems_thrown([&] { (void)read_targets(name, dims()); });

@@ -55,7 +55,8 @@ TargetOutcome service_outcome(const Target& target, const ServiceTargetResult& r
 }  // namespace
 
 void backcast_services(const TargetSet& targets, const std::vector<ServiceResult>& services,
-                       const engine::Projection& projection, BackcastReport& report) {
+                       const engine::Projection& projection, BackcastReport& report,
+                       const NeedUnderUncertainty& under_uncertainty) {
   report.targets = targets;
   report.outcomes.assign(targets.targets.size(), {});
   report.services.clear();
@@ -66,6 +67,7 @@ void backcast_services(const TargetSet& targets, const std::vector<ServiceResult
     ServiceTargetResult result;
     result.target = t;
     result.need = service_need(target, services, projection);
+    if (under_uncertainty) result.demand_basis = under_uncertainty(target, result.need);
     const FacilityTerms terms = targets.facilities.at(result.need.facility);
     result.schedule = least_capacity_schedule(result.need, target.from_year, target.to_year,
                                               terms.build_lead_time);
@@ -110,7 +112,8 @@ void backcast_services(const TargetSet& targets, const std::vector<ServiceResult
   for (const ServiceTargetResult& result : report.services) {
     const Target& target = targets.targets[result.target];
     report.plan_requests.push_back({&result.need, target.from_year, target.to_year,
-                                    targets.facilities.at(result.need.facility)});
+                                    targets.facilities.at(result.need.facility),
+                                    targets.discount_rate});
   }
   report.least_cost = least_cost_plan(report.plan_requests, targets.conversions, donors);
 }

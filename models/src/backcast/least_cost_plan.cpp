@@ -3,6 +3,7 @@
 #include <glpk.h>
 
 #include <algorithm>
+#include <cmath>
 #include <iomanip>
 #include <map>
 #include <memory>
@@ -47,10 +48,20 @@ struct Triplets {
 
 }  // namespace
 
+// What a cost in year index `year` is worth in the base year.
+double discount_factor(const PlanRequest& request, int year) {
+  return std::pow(1.0 + request.discount_rate, -year);
+}
+
 double plan_cost(const PlanRequest& request, const ServicePlan& plan) {
-  return request.terms.build_cost * plan.build.sum() +
-         request.terms.temporary_cost * plan.temporary.sum() +
-         request.terms.convert_cost * plan.convert.sum();
+  double cost = 0.0;
+  for (Eigen::Index i = 0; i < plan.build.rows(); ++i) {
+    cost += discount_factor(request, static_cast<int>(i)) *
+            (request.terms.build_cost * plan.build.row(i).sum() +
+             request.terms.temporary_cost * plan.temporary.row(i).sum() +
+             request.terms.convert_cost * plan.convert.row(i).sum());
+  }
+  return cost;
 }
 
 namespace {
@@ -98,12 +109,12 @@ std::string solve_district(const std::vector<PlanRequest>& requests,
       int first_cover = to + 1;
       for (int i = std::max(from, terms.build_lead_time); i <= to; ++i) {
         columns.push_back({r, u, i, Option::Build, 0});
-        costs.push_back(terms.build_cost);
+        costs.push_back(terms.build_cost * discount_factor(request, i));
         first_cover = std::min(first_cover, i);
       }
       for (int i = std::max(from, terms.temporary_lead_time); i <= to; ++i) {
         columns.push_back({r, u, i, Option::Temporary, 0});
-        costs.push_back(terms.temporary_cost);
+        costs.push_back(terms.temporary_cost * discount_factor(request, i));
         first_cover = std::min(first_cover, i);
       }
       for (std::size_t c = 0; c < conversions.size(); ++c) {
@@ -114,7 +125,7 @@ std::string solve_district(const std::vector<PlanRequest>& requests,
         }
         for (int i = std::max(from, terms.convert_lead_time); i <= to; ++i) {
           columns.push_back({r, u, i, Option::Convert, c});
-          costs.push_back(terms.convert_cost);
+          costs.push_back(terms.convert_cost * discount_factor(request, i));
           first_cover = std::min(first_cover, i);
         }
       }

@@ -38,6 +38,9 @@ struct HousingRule {
   double share_from_outside = 0.0;       // share of those persons who move in from outside the ward
   std::vector<HousingProject> projects;  // inline rows; the developments table is then optional
   std::string projects_origin;           // the file that set them, for messages
+  // × every new dwelling (developments table and inline projects): "new housing" as a scalar
+  // lever (0..20)
+  double developments_multiplier = 1.0;
 };
 
 struct LeverSettings {

@@ -1,6 +1,8 @@
 #pragma once
 // Everything backcasting answers for one targets file, as written to the results and printed.
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,7 @@ struct ConversionOffer {
 struct ServiceTargetResult {
   std::size_t target = 0;  // index into targets
   ServiceNeed need;
+  std::string demand_basis = "central projection";  // what need.demand is (under uncertainty)
   CapacitySchedule schedule;
   std::vector<UnitSurplus> surplus;
 };
@@ -64,8 +67,20 @@ struct PathResult {
   std::vector<int> unreachable_years;
 };
 
+// The ensemble a backcast under uncertainty sized capacity with.
+struct UncertaintyBasis {
+  double probability = 0.0;  // capacity meets the demand with at least this probability
+  std::string ensemble_file;
+  std::string ensemble_sha256;
+  std::string ensemble_scenario;
+  std::string source;  // "monte_carlo" (batch) or "agent"
+  std::string method;  // "per_draw" (exact quantile) or "stored_quantile"
+  int draws = 0;
+};
+
 struct BackcastReport {
   std::string targets_file;
+  std::optional<UncertaintyBasis> uncertainty;
   TargetSet targets;
   std::vector<TargetOutcome> outcomes;  // one per target
   std::vector<ServiceTargetResult> services;
@@ -77,10 +92,16 @@ struct BackcastReport {
   LeastCostPlan least_cost;
 };
 
+// Replaces a service target's central need by the need to plan for under uncertainty and returns
+// a sentence saying what its demand now is (BackcastReport::uncertainty says from which ensemble).
+using NeedUnderUncertainty = std::function<std::string(const Target&, ServiceNeed&)>;
+
 // The service targets' schedules, post-peak surplus, conversion offers and least-cost plan, with
 // an outcome for each service target (demographic targets get an empty outcome to fill).
 // `report` must stay where it is afterwards: plan_requests point into report.services.
+// With `under_uncertainty`, each service target's need passes through it first.
 void backcast_services(const TargetSet& targets, const std::vector<ServiceResult>& services,
-                       const engine::Projection& projection, BackcastReport& report);
+                       const engine::Projection& projection, BackcastReport& report,
+                       const NeedUnderUncertainty& under_uncertainty = {});
 
 }  // namespace wardsim::models::backcast

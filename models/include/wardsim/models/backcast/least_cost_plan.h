@@ -17,6 +17,9 @@ struct PlanRequest {
   int from_year = 0;
   int to_year = 0;
   FacilityTerms terms;
+  // Costs in year index i (a place first in use, or a temporary place in use) count
+  // (1 + discount_rate)^-i: their present value in the base year.
+  double discount_rate = 0.0;
 };
 
 // Idle places of a donor facility by district (row) and year (column offset from base year).
@@ -49,7 +52,8 @@ LeastCostPlan least_cost_plan(const std::vector<PlanRequest>& requests,
                               const std::vector<Conversion>& conversions,
                               const std::vector<DonorSurplus>& donors);
 
-// The cost of a given plan under the requests' terms (for comparison with hand-made plans).
+// The cost of a given plan under the requests' terms, discounted as the request says (for
+// comparison with hand-made plans).
 double plan_cost(const PlanRequest& request, const ServicePlan& plan);
 
 }  // namespace wardsim::models::backcast

@@ -74,6 +74,8 @@ struct TargetSet {
   std::vector<Target> targets;
   std::map<std::string, FacilityTerms> facilities;  // "childcare", "school", "elderly_care", ...
   std::vector<Conversion> conversions;
+  // Yearly rate at which the least-cost plan discounts costs to the base year (0: undiscounted).
+  double discount_rate = 0.0;
   std::vector<std::string> assumptions;  // notes carried into the results' provenance
 };
 
