@@ -15,6 +15,8 @@
 #include <random>
 #include <sstream>
 
+#include "app/cli_runner.h"
+#include "support/temp_dir_test.h"
 #include "wardsim/app/cli.h"
 #include "wardsim/app/exit_codes.h"
 #include "wardsim/engine/cohort_kernel.h"
@@ -69,18 +71,8 @@ from = 2026
 to = 2030
 )";
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Result wardsim(const std::vector<std::string>& args) {
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Result = test_support::CliResult;
+using test_support::wardsim;
 
 std::vector<double> read_doubles(const fs::path& file, const std::string& path) {
   H5::H5File h5(file.string(), H5F_ACC_RDONLY);
@@ -119,17 +111,8 @@ void write_int_attribute(H5::Group& group, const std::string& name, int value) {
       .write(H5::PredType::NATIVE_INT, &value);
 }
 
-class BackcastUncertaintyTest : public ::testing::Test {
+class BackcastUncertaintyTest : public test_support::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("wardsim-backcast-uncertainty-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   std::string targets(const std::string& text) const {
     const fs::path file = dir_ / "targets.toml";
     std::ofstream(file) << text;
@@ -186,8 +169,6 @@ class BackcastUncertaintyTest : public ::testing::Test {
           .write(demand.data(), H5::PredType::NATIVE_DOUBLE);
     }
   }
-
-  fs::path dir_;
 };
 
 // Replicate populations: the central projection scaled by 0.80, 0.82, …, 1.18 (rounded to whole
