@@ -73,6 +73,8 @@ const LABELS = {
   years: ["years", "年"],
   in_multiplier: ["in-migration ×", "転入 ×"],
   out_multiplier: ["out-migration ×", "転出 ×"],
+  persons_per_dwelling: ["persons/dwelling", "1戸あたり人数"],
+  share_from_outside: ["share from outside the ward", "区外からの転入割合"],
   dwellings_per_year: ["dwellings/year", "戸/年"],
   add: ["add", "追加"],
   add_row: ["+ add", "＋ 追加"],

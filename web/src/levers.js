@@ -169,9 +169,9 @@ function rowList(testid, rows, makeRow, changed) {
 
 function housingControl(lever, meta, value, changed) {
   const housing = value && typeof value === "object" ? value : {};
-  const ppd = numberInput({ step: 0.1, min: 0.5, testid: `lever-${lever.key}-ppd`, "aria-label": "persons per dwelling" },
+  const ppd = numberInput({ step: 0.1, min: 0.5, testid: `lever-${lever.key}-ppd`, "aria-label": t("persons_per_dwelling") },
     housing.persons_per_dwelling ?? 2.0, changed);
-  const share = numberInput({ step: 0.05, min: 0, max: 1, testid: `lever-${lever.key}-share`, "aria-label": "share from outside" },
+  const share = numberInput({ step: 0.05, min: 0, max: 1, testid: `lever-${lever.key}-share`, "aria-label": t("share_from_outside") },
     housing.share_from_outside ?? 0.6, changed);
   const projectYears = meta.years.slice(0, -1);
   const rows = rowList(`lever-${lever.key}-projects`, housing.projects ?? [], (p) => {
@@ -188,8 +188,8 @@ function housingControl(lever, meta, value, changed) {
   }, changed);
   return {
     nodes: [
-      el("label", { class: "inline" }, "persons/dwelling", ppd),
-      el("label", { class: "inline" }, "share from outside", share),
+      el("label", { class: "inline" }, el("span", { i18n: "persons_per_dwelling" }, t("persons_per_dwelling")), ppd),
+      el("label", { class: "inline" }, el("span", { i18n: "share_from_outside" }, t("share_from_outside")), share),
       ...rows.nodes,
     ],
     read: () => ({ persons_per_dwelling: readNumber(ppd), share_from_outside: readNumber(share), projects: rows.read() }),

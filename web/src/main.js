@@ -12,6 +12,7 @@ import { drawDistrictMap } from "./charts/district_map.js";
 import { drawPyramid } from "./charts/pyramid.js";
 import { drawServicesChart } from "./charts/services_chart.js";
 import { drawDiffChart } from "./charts/diff_chart.js";
+import { measure } from "./charts/frame.js";
 
 const DEBOUNCE_MS = 40;
 const JOB_POLL_MS = 400;
@@ -73,10 +74,13 @@ async function project() {
     const result = await postJson("api/project",
       { ...requestBody(), view: { year: state.year, district: state.district } }, { signal: controller.signal });
     if (sequence !== state.sequence) return; // a newer change is on its way
+    const answeredAt = performance.now();
     state.result = result;
     clearError();
     drawAll();
     const drawnAt = performance.now();
+    testid("timing-rtt").dataset.answer = (answeredAt - sentAt).toFixed(1);
+    testid("timing-rtt").dataset.draw = (drawnAt - answeredAt).toFixed(1);
     testid("timing-server").textContent = Number(result.timing_ms?.total ?? NaN).toFixed(1);
     testid("timing-rtt").textContent = (drawnAt - sentAt).toFixed(1);
     testid("timing-rtt").dataset.changeToDrawn = (drawnAt - changedAt).toFixed(1);
@@ -172,6 +176,7 @@ function drawAll() {
   const r = state.result;
   if (!r) return;
   const diff = r.baseline_diff?.ward_population ?? r.ward.population.map(() => 0);
+  measure(document.querySelectorAll(".chart"));
   drawSummary();
   drawWardChart($("ward-chart"), {
     years: r.years, population: r.ward.population, base: r.ward.population.map((v, i) => v - diff[i]),

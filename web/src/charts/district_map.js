@@ -5,6 +5,7 @@ import { scaleSequential, scaleDiverging } from "d3-scale";
 import { interpolateYlGnBu, interpolateRdBu } from "d3-scale-chromatic";
 import { extent } from "d3-array";
 import { t, label, formatCount } from "../i18n.js";
+import { widthOf } from "./frame.js";
 
 function formatValue(value, indicator) {
   if (value === null || value === undefined || Number.isNaN(value)) return "–";
@@ -13,7 +14,7 @@ function formatValue(value, indicator) {
 
 // values: Map district id → number. onPick(id) when a district is clicked.
 export function drawDistrictMap(container, { geo, meta, values, indicator, selected, diverging, onPick }) {
-  const width = Math.max(280, container.clientWidth || 480);
+  const width = Math.max(280, widthOf(container, 480));
   const height = Math.round(width * 0.8);
   const root = select(container);
   root.selectAll("*").remove();

@@ -1,8 +1,20 @@
 // A responsive SVG with margins, shared by every chart.
 import { select } from "d3-selection";
 
+// Widths read once per redraw, before any chart changes the page: reading clientWidth after a
+// chart has replaced its SVG would force a layout of the whole page for every chart.
+const widths = new WeakMap();
+
+export function measure(containers) {
+  for (const container of containers) widths.set(container, container.clientWidth);
+}
+
+export function widthOf(container, fallback) {
+  return widths.get(container) || container.clientWidth || fallback;
+}
+
 export function frame(container, { height = 260, margin = { top: 16, right: 16, bottom: 32, left: 64 } } = {}) {
-  const width = Math.max(280, container.clientWidth || 560);
+  const width = Math.max(280, widthOf(container, 560));
   const root = select(container);
   root.selectAll("svg").remove();
   const svg = root.append("svg")
