@@ -60,6 +60,7 @@ function numberControl(lever, value, changed) {
 // by a chosen year (a two-point year path; the engine interpolates linearly between them).
 function yearPathControl(lever, meta, value, changed) {
   const path = isYearPath(value) ? value : null;
+  if (path && Object.keys(path).length > 2) return pathTableControl(lever, path, changed);
   const years = path ? Object.keys(path).map(Number).sort((a, b) => a - b) : [];
   const start = path ? path[years[0]] : value;
   const number = numberControl(lever, start, changed);
@@ -86,6 +87,18 @@ function yearPathControl(lever, meta, value, changed) {
       if (!toggle.checked) return first;
       return { [String(meta.base_year)]: first, [reachYear.value]: readNumber(reachValue) };
     },
+  };
+}
+
+// A base path with more than two points (e.g. calibrated in-migrants): every point is editable, so
+// touching one value does not flatten the rest of the path.
+function pathTableControl(lever, path, changed) {
+  const years = Object.keys(path).sort();
+  const fields = years.map((year) => [year, numberInput({ step: lever.step ?? "any", min: lever.min, max: lever.max,
+    testid: `lever-${lever.key}-${year}`, "aria-label": `${label(lever)} ${year}` }, path[year], changed)]);
+  return {
+    nodes: [el("div", { class: "path-table" }, fields.map(([year, input]) => el("label", {}, el("span", {}, year), input)))],
+    read: () => Object.fromEntries(fields.map(([year, input]) => [year, readNumber(input)])),
   };
 }
 
