@@ -27,6 +27,7 @@ fi
 mkdir -p "$artifacts"
 work=$(mktemp -d "$artifacts/serve-e2e.XXXXXX")
 server_log="$work/server.log"
+: >"$server_log"  # exists before the background server opens it, for the polling below
 "$wardsim" serve --port 0 --assets "$dist" >"$server_log" 2>&1 &
 server=$!
 stop_server() {

@@ -139,11 +139,20 @@ try {
   check(highFinal > baseFinal, `TFR 1.5: final-year ward total rises ${baseFinal.toFixed(0)} → ${highFinal.toFixed(0)}`);
   check((await figure(page, "diff-final")) > 0, "difference from baseline is positive");
 
+  // A background agent run starts now and goes on while the lever moves below are timed: a long
+  // run must not block the page.
+  await page.selectOption(sel("job-kind"), "agent");
+  await page.fill(sel("job-replicates"), "1");
+  await page.click(sel("start-job"));
+  await page.waitForFunction(() => document.querySelector('[data-testid="job-state"]').dataset.state, null, { timeout: 20_000 });
+  const jobStateAtStart = await page.getAttribute(sel("job-state"), "data-state");
+
   // Change → numbers, measured over a series of lever moves.
   const samples = [];
   for (const tfr of [1.0, 1.1, 1.2, 1.3, 1.4, 1.25, 1.15, 1.05, 0.95, 1.45]) samples.push(await setLever(page, "lever-tfr", tfr));
   const summary = (key) => `median ${median(samples.map((s) => s[key])).toFixed(1)} ms, max ${Math.max(...samples.map((s) => s[key])).toFixed(1)} ms`;
-  console.log(`timing over ${samples.length} TFR changes: server total ${summary("server")}; ` +
+  const jobStateAfterTiming = await page.getAttribute(sel("job-state"), "data-state");
+  console.log(`timing over ${samples.length} TFR changes (agent job ${jobStateAtStart} → ${jobStateAfterTiming} meanwhile): server total ${summary("server")}; ` +
     `request→drawn in the page ${summary("rtt")}; input→drawn in the page (40 ms debounce included) ` +
     `${summary("changeToDrawn")}; fill→drawn seen by the test ${summary("outside")}`);
 
@@ -190,6 +199,15 @@ try {
     check(targets > 0, `backcasting lists ${targets} targets`);
     await page.locator(sel("backcast")).screenshot({ path: join(args.artifacts, "serve-backcast.png") });
   }
+
+  // The background run finishes: full progress bar and its results file offered.
+  await page.waitForFunction(() => ["done", "failed"].includes(document.querySelector('[data-testid="job-state"]').dataset.state),
+    null, { timeout: 90_000 });
+  check((await page.getAttribute(sel("job-state"), "data-state")) === "done", "the agent job finished");
+  check(Number(await page.$eval(sel("job-progress"), (bar) => bar.value)) === 1, "its progress bar is full");
+  const jobHref = await page.getAttribute(sel("job-results"), "href");
+  const jobFile = Buffer.from(await (await fetch(new URL(jobHref, baseUrl))).arrayBuffer());
+  check(jobFile.subarray(0, 4).toString("latin1") === "\x89HDF", `the job's results (${jobHref}) are an HDF5 file`);
 
   // 6. Japanese labels, district names in Japanese.
   await page.click(sel("lang-toggle"));

@@ -47,6 +47,7 @@ const LABELS = {
   col_decide_by: ["Decide by", "決定期限"],
   col_places: ["Places", "定員数"],
   col_lead_time: ["Lead time", "準備期間"],
+  decisions: ["Capacity decisions (sorted as the server gives them)", "定員整備の決定（サーバーの順）"],
   too_late: ["too late", "間に合わない"],
   files: ["Save and download", "保存とダウンロード"],
   scenario_name: ["Scenario name", "シナリオ名"],

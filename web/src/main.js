@@ -237,6 +237,7 @@ function drawBackcast(answer) {
       el("td", {}, row.year_needed), el("td", {}, row.decide_by, row.too_late ? ` (${t("too_late")})` : ""),
       el("td", { class: "num" }, formatCount(row.places)), el("td", { class: "num" }, row.lead_time)));
   }
+  $("backcast-count").textContent = `${t("decisions")}: ${(answer.schedule ?? []).length}`;
   $("backcast-table").hidden = false;
 }
 
@@ -298,8 +299,10 @@ async function startJob() {
     for (;;) {
       const job = await getJson(`api/jobs/${encodeURIComponent(id)}`);
       progress.value = Number(job.progress ?? 0);
-      stateText.textContent = `${job.id} ${job.kind}: ${job.state} ${Math.round(100 * progress.value)} % ${job.message ?? ""}`;
+      stateText.textContent = `${job.id} ${job.kind}: ${job.state} ${Math.round(100 * progress.value)} %`;
       stateText.dataset.state = job.state;
+      $("job-message").textContent = job.message ?? "";
+      $("job-message").hidden = !job.message;
       if (job.state === "done") {
         link.href = `api/jobs/${encodeURIComponent(id)}/results.h5`;
         link.download = `${id}_${job.kind}.h5`;
