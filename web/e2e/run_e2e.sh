@@ -19,6 +19,11 @@ if [ ! -x "$chromium" ]; then
   echo "SKIPPED: no Chromium at $chromium (Debian package chromium)"
   exit 77
 fi
+if ! "$wardsim" serve --help >/dev/null 2>&1; then
+  # Only on a branch without the server (serve-web before serve-api is merged).
+  echo "SKIPPED: $wardsim has no 'serve' command"
+  exit 77
+fi
 if [ ! -f "$dist/index.html" ]; then
   echo "FAIL: the front end is not built ($dist/index.html is missing); build the target wardsim_web"
   exit 1
