@@ -168,6 +168,7 @@ try {
   check(!(await page.isVisible(sel("error"))), "error panel is gone after a good value");
   const midFinal = await figure(page, "ward-final");
   check(baseFinal < midFinal && midFinal < highFinal, `TFR 1.3 lies between the base and TFR 1.5 (${midFinal.toFixed(0)})`);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(args.artifacts, "serve-levers.png") });
 
   // 4. Save the scenario, re-run it from the command line: the same final-year ward total.
