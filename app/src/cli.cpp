@@ -23,6 +23,7 @@ Commands:
   compare   differences between two runs (B - A) per indicator, district and year
   backcast  from targets the ward wants to the capacity, decision dates and levers they need
   batch     run every scenario of a sweep (variants, grid, Latin hypercube, Monte Carlo)
+  serve     the planner's workstation: levers in a browser, numbers redrawn on every change
 
 Options:
   -h, --help     show this help (also: wardsim COMMAND --help)
@@ -67,6 +68,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (command == "compare") return compare_command(context);
     if (command == "backcast") return backcast_command(context);
     if (command == "batch") return batch_command(context);
+    if (command == "serve") return serve_command(context);
     throw UsageError("unknown command '" + command +
                      "' (expected run, validate, info, export, geo, report, compare, backcast or "
                      "batch; see --help)");

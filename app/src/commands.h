@@ -23,4 +23,5 @@ int report_command(const CommandContext& context);
 int compare_command(const CommandContext& context);
 int backcast_command(const CommandContext& context);
 int batch_command(const CommandContext& context);
+int serve_command(const CommandContext& context);
 }  // namespace wardsim::app

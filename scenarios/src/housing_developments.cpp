@@ -43,4 +43,25 @@ Eigen::ArrayXXd read_housing_developments(const CsvTable& table, const DistrictL
   return dwellings;
 }
 
+void add_housing_projects(const std::vector<HousingProject>& projects, const std::string& origin,
+                          const DistrictLookup& districts, int base_year,
+                          Eigen::ArrayXXd& dwellings, ProblemList& problems) {
+  for (std::size_t i = 0; i < projects.size(); ++i) {
+    const HousingProject& project = projects[i];
+    const std::optional<int> district = districts.find(project.district);
+    if (!district) {
+      problems.add(origin + ": key 'housing.projects[" + std::to_string(i) +
+                   "].district' must be a district id of " + districts.source + ", found '" +
+                   project.district + "'");
+      continue;
+    }
+    // Rows with years outside the step years were reported when the keys were read.
+    if (project.from_year < base_year || project.to_year >= base_year + dwellings.rows()) continue;
+    // Projects that overlap add up.
+    for (int year = project.from_year; year <= project.to_year; ++year) {
+      dwellings(year - base_year, *district) += project.dwellings_per_year;
+    }
+  }
+}
+
 }  // namespace wardsim::scenarios

@@ -24,9 +24,27 @@ FileBytes read_file_bytes(const std::filesystem::path& file) {
   return {std::move(bytes), {}};
 }
 
+void InputReader::provide(const std::filesystem::path& file, std::string bytes) {
+  provided_.insert_or_assign(file.lexically_normal(), std::move(bytes));
+}
+
 std::optional<std::string> InputReader::read(const std::filesystem::path& file,
                                              const std::string& display,
                                              const std::string& named_as, ProblemList& problems) {
+  if (const auto found = provided_.find(file.lexically_normal()); found != provided_.end()) {
+    files_read_.push_back({named_as, sha256_hex(found->second)});
+    return found->second;
+  }
+  if (cache_ != nullptr) {
+    std::string error;
+    const std::shared_ptr<const CachedFile> cached = cache_->get(file, error);
+    if (!cached) {
+      problems.add(display + ": cannot read file (" + error + ")");
+      return std::nullopt;
+    }
+    files_read_.push_back({named_as, cached->sha256});
+    return cached->bytes;
+  }
   FileBytes read = read_file_bytes(file);
   if (!read.bytes) {
     problems.add(display + ": cannot read file (" + read.error + ")");

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "housing_project_keys.h"
 #include "number_text.h"
 #include "shock_keys.h"
 #include "wardsim/engine/dimensions.h"
@@ -14,7 +15,18 @@
 namespace wardsim::scenarios {
 namespace {
 
-enum class Kind { Section, Integer, Number, Text, Name, TablePath, YearPath, TextList, ShockList };
+enum class Kind {
+  Section,
+  Integer,
+  Number,
+  Text,
+  Name,
+  TablePath,
+  YearPath,
+  TextList,
+  ShockList,
+  HousingProjects
+};
 
 struct KeySpec {
   std::string_view key;
@@ -98,6 +110,8 @@ const std::vector<KeySpec>& key_specs() {
        "a number of persons between 0.5 and 6", 0.5, 6},
       {"housing.share_from_outside", Kind::Number, true,
        "share of new-dwelling occupants who move in from outside the ward", kShareRule, 0, 1},
+      // Inline projects; with them the developments table is optional.
+      {"housing.projects", Kind::HousingProjects, false, "", "an array of tables"},
       {"provenance", Kind::Section, false, "", "a table"},
       {"provenance.estimates", Kind::TextList, false, "", "a list of strings"},
       {"provenance.lever_assumptions", Kind::TextList, false, "", "a list of strings"},
@@ -253,6 +267,7 @@ class Checker {
       if (!has_services && spec.key.starts_with("services.")) continue;
       if (!has_housing && spec.key.starts_with("housing.")) continue;
       if (!has_agent && spec.key.starts_with("agent.")) continue;
+      if (spec.key == "housing.developments" && merged.at_path("housing.projects")) continue;
       if (spec.required && !merged.at_path(spec.key)) {
         problems_.add(origins_.of("").display + ": missing required key '" + std::string(spec.key) +
                       "' (" + std::string(spec.what) + ", " + std::string(spec.expected) + ")");
@@ -314,6 +329,9 @@ class Checker {
         break;
       case Kind::ShockList:
         check_shocks(node, [&](std::string message) { problem(key, message); });
+        break;
+      case Kind::HousingProjects:
+        check_housing_projects(node, [&](std::string message) { problem(key, message); });
         break;
       case Kind::TextList: {
         const auto* list = node.as_array();
@@ -490,6 +508,15 @@ void extract_settings(const toml::table& merged, const KeyOrigins& origins, Prob
     HousingRule& housing = settings.levers.housing.emplace();
     number_of("housing.persons_per_dwelling", housing.persons_per_dwelling);
     number_of("housing.share_from_outside", housing.share_from_outside);
+    if (const auto* node = usable("housing.projects")) {
+      housing.projects = housing_projects_of(*node);
+      housing.projects_origin = origins.of("housing.projects").display;
+      if (usable("scenario.base_year") && usable("scenario.end_year")) {
+        check_housing_project_years(
+            housing.projects, settings.base_year, settings.end_year,
+            [&](std::string message) { checker.problem("housing.projects", message); });
+      }
+    }
   }
   if (const auto* node = usable("provenance.estimates")) {
     for (const auto& item : *node->as_array())

@@ -10,10 +10,11 @@
 
 namespace wardsim::scenarios {
 
-Scenario load_scenario(const std::filesystem::path& file,
-                       const std::vector<std::string>& overrides) {
+namespace {
+
+Scenario load_through(const std::filesystem::path& file, const std::vector<std::string>& overrides,
+                      InputReader& reader) {
   ProblemList problems;
-  InputReader reader;
   std::optional<ScenarioDocument> document =
       read_scenario_document(file, overrides, reader, problems);
   // Tables are read even when some keys are wrong, so that one run reports everything.
@@ -48,6 +49,21 @@ Scenario load_scenario(const std::filesystem::path& file,
   // The engine's own contract check: a failure here is a gap in the validation above.
   engine::check_inputs(scenario.inputs);
   return scenario;
+}
+
+}  // namespace
+
+Scenario load_scenario(const std::filesystem::path& file,
+                       const std::vector<std::string>& overrides) {
+  InputReader reader;
+  return load_through(file, overrides, reader);
+}
+
+Scenario load_scenario_text(const std::string& text, const std::filesystem::path& file,
+                            FileCache* cache) {
+  InputReader reader(cache);
+  reader.provide(file, text);
+  return load_through(file, {}, reader);
 }
 
 }  // namespace wardsim::scenarios

@@ -351,6 +351,16 @@ ScenarioTables read_scenario_tables(const ScenarioSettings& settings, InputReade
     tables.new_dwellings = read_housing_developments(*table, districts, settings.base_year,
                                                      settings.end_year, problems);
   }
+  const auto& housing = settings.levers.housing;
+  if (housing && !housing->projects.empty() && districts.known &&
+      settings.end_year > settings.base_year) {
+    if (tables.new_dwellings.size() == 0) {
+      tables.new_dwellings = Eigen::ArrayXXd::Zero(settings.end_year - settings.base_year,
+                                                   static_cast<Eigen::Index>(districts.ids.size()));
+    }
+    add_housing_projects(housing->projects, housing->projects_origin, districts, settings.base_year,
+                         tables.new_dwellings, problems);
+  }
   tables.district_lookup = std::move(districts);
   return tables;
 }

@@ -22,11 +22,22 @@ struct Shock {
   std::string note;  // why, and which numbers are assumptions
 };
 
+// A housing project written inline in [housing] (`[[housing.projects]]`): dwellings_per_year new
+// dwellings in `district` in every step year from_year..to_year, on top of the developments table.
+struct HousingProject {
+  std::string district;  // a district id of the districts table (checked with the tables)
+  int from_year = 0;
+  int to_year = 0;
+  double dwellings_per_year = 0.0;
+};
+
 // The dwellings-to-people rule of [housing]: each new dwelling of district d completed in year y
 // brings persons_per_dwelling × share_from_outside extra in-migrants to d during year y.
 struct HousingRule {
-  double persons_per_dwelling = 0.0;  // persons per new dwelling
-  double share_from_outside = 0.0;    // share of those persons who move in from outside the ward
+  double persons_per_dwelling = 0.0;     // persons per new dwelling
+  double share_from_outside = 0.0;       // share of those persons who move in from outside the ward
+  std::vector<HousingProject> projects;  // inline rows; the developments table is then optional
+  std::string projects_origin;           // the file that set them, for messages
 };
 
 struct LeverSettings {

@@ -50,4 +50,12 @@ struct Scenario {
 Scenario load_scenario(const std::filesystem::path& file,
                        const std::vector<std::string>& overrides = {});
 
+class FileCache;
+
+// The same for a scenario that exists only in memory: `text` is read as if it were `file` (whose
+// directory resolves its relative paths and `extends`, and which names it in problems). Every
+// other file is read through `cache` when it is given (see file_cache.h), else from disk.
+Scenario load_scenario_text(const std::string& text, const std::filesystem::path& file,
+                            FileCache* cache = nullptr);
+
 }  // namespace wardsim::scenarios
