@@ -149,7 +149,7 @@ try {
 
   // Change → numbers, measured over a series of lever moves.
   const samples = [];
-  for (const tfr of [1.0, 1.1, 1.2, 1.3, 1.4, 1.25, 1.15, 1.05, 0.95, 1.45]) samples.push(await setLever(page, "lever-tfr", tfr));
+  for (const tfr of [1.0, 1.2, 1.4, 1.1, 0.95, 1.45]) samples.push(await setLever(page, "lever-tfr", tfr));
   const summary = (key) => `median ${median(samples.map((s) => s[key])).toFixed(1)} ms, max ${Math.max(...samples.map((s) => s[key])).toFixed(1)} ms`;
   const jobStateAfterTiming = await page.getAttribute(sel("job-state"), "data-state");
   console.log(`timing over ${samples.length} TFR changes (agent job ${jobStateAtStart} → ${jobStateAfterTiming} meanwhile): server total ${summary("server")}; ` +
