@@ -52,9 +52,10 @@ dwellings_per_year = 6.0
                     .all())
         << t;
   }
-  // 2027: 30 dwellings × 2 persons × 0.5 more in-migrants than 2025 (no housing).
+  // 2027: 20 dwellings (10 in A2, 4 + 6 in B1) × 2 persons × 0.5 = 20 more in-migrants than
+  // 2025, which has no housing (the tiny city's in_migrants are constant).
   EXPECT_DOUBLE_EQ(
-      inline_rows.inputs.rates[2].in_migrants - inline_rows.inputs.rates[0].in_migrants, 30.0);
+      inline_rows.inputs.rates[2].in_migrants - inline_rows.inputs.rates[0].in_migrants, 20.0);
 }
 
 TEST(HousingProjects, ProjectsAddToTheDevelopmentsTable) {
