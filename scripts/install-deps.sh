@@ -34,7 +34,10 @@ else
     "${missing[@]}"
 fi
 
-# The report's browser check drives Debian's chromium with playwright-core from npm.
-if [ ! -d "$(dirname "$0")/../viz/browser_check/node_modules/playwright-core" ]; then
-  bash "$(dirname "$0")/install-npm-deps.sh"
+# The report's browser check and the front end of `wardsim serve` (built with esbuild, tested
+# end to end with playwright-core driving Debian's chromium) come from npm.
+here="$(dirname "$0")"
+if [ ! -d "$here/../viz/browser_check/node_modules/playwright-core" ] ||
+  [ ! -d "$here/../web/node_modules/esbuild" ] || [ ! -d "$here/../web/node_modules/playwright-core" ]; then
+  bash "$here/install-npm-deps.sh"
 fi

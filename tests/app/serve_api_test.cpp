@@ -145,6 +145,18 @@ TEST_F(ServeApiTest, ProjectWithoutLeversEqualsThePlainCohortProjection) {
               HasSubstr("extends = '" + kBaseline.string() + "'"));
 }
 
+// Browsers always offer Brotli; Debian's cpp-httplib would then compress every answer at its
+// slowest setting (seconds for a whole-ward answer), so answers must go out uncompressed.
+TEST_F(ServeApiTest, AnswersAreNotCompressedEvenWhenTheBrowserOffersBrotli) {
+  const auto res = client().Post("/api/project", {{"Accept-Encoding", "br, gzip, deflate"}}, "{}",
+                                 "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Encoding"), "");
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_NO_THROW((void)json::parse(res->body));
+}
+
 TEST_F(ServeApiTest, TfrLeverRaisesYoungChildrenAndTheDiffIsExact) {
   const json base = project(json::object());
   const json raised = project({{"levers", {{"tfr", 1.5}}}});
