@@ -20,6 +20,7 @@
 #include "serve_server.h"
 #include "wardsim/app/cli.h"
 #include "wardsim/engine/cohort_kernel.h"
+#include "wardsim/io/batch_results.h"
 #include "wardsim/io/csv_export.h"
 #include "wardsim/io/results_reader.h"
 #include "wardsim/scenarios/scenario.h"
@@ -311,6 +312,65 @@ TEST_F(ServeApiTest, BadCapacityRowsAreTheLoadersProblems) {
   EXPECT_EQ(all.size(), 3U);
 }
 
+// A cohort Monte Carlo ensemble job of a what-if: it reaches done, its progress never goes back,
+// and its results file holds the ensemble of the scenario (docs/results_format.md). Every draw
+// starts from the same base population, so every quantile of the base year is the base year's
+// population of the what-if's own projection.
+TEST_F(ServeApiTest, AnEnsembleJobRunsToDoneAndItsFileHoldsTheEnsemble) {
+  const json levers = {{"tfr", 1.3}};
+  const auto submitted =
+      post("/api/jobs", {{"kind", "ensemble"}, {"replicates", 6}, {"seed", 5}, {"levers", levers}});
+  ASSERT_TRUE(submitted);
+  ASSERT_EQ(submitted->status, 200) << submitted->body;
+  const std::string id = json::parse(submitted->body)["id"];
+  double progress = 0.0;
+  std::string state;
+  json status;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (state != "done" && state != "failed" && std::chrono::steady_clock::now() < deadline) {
+    const auto res = client().Get("/api/jobs/" + id);
+    ASSERT_TRUE(res);
+    status = json::parse(res->body);
+    EXPECT_GE(status["progress"].get<double>(), progress);
+    progress = status["progress"];
+    state = status["state"];
+    if (state != "done") std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(state, "done") << status.dump();
+  EXPECT_EQ(status["kind"], "ensemble");
+  EXPECT_EQ(status["summary"]["draws"], 6);
+  const auto results = client().Get("/api/jobs/" + id + "/results.h5");
+  ASSERT_TRUE(results);
+  ASSERT_EQ(results->status, 200);
+  const fs::path file =
+      fs::temp_directory_path() / ("wardsim_serve_ensemble_" + std::to_string(port_) + ".h5");
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << results->body;
+  }
+  EXPECT_EQ(io::list_scenarios(file), std::vector<std::string>{"whatif"});
+  EXPECT_EQ(io::read_provenance(file, "whatif").mode, "cohort+monte_carlo");
+  const io::EnsembleStatistics ensemble = io::read_ensemble(file, "whatif");
+  fs::remove(file);
+  EXPECT_EQ(ensemble.draws, 6);
+  EXPECT_EQ(ensemble.seed, 5U);
+  const auto population = std::find_if(
+      ensemble.indicators.begin(), ensemble.indicators.end(),
+      [](const io::EnsembleIndicator& indicator) { return indicator.name == "population"; });
+  ASSERT_NE(population, ensemble.indicators.end());
+  const json answer = project({{"levers", levers}});
+  const std::size_t years = answer["years"].size();
+  const std::size_t districts = answer["districts"].size();
+  ASSERT_EQ(population->values.size(), ensemble.quantiles.size() * years * districts);
+  for (std::size_t q = 0; q < ensemble.quantiles.size(); ++q) {
+    for (std::size_t d = 0; d < districts; ++d) {
+      EXPECT_NEAR(population->values[q * years * districts + d],
+                  answer["district_indicators"]["population"][d][0].get<double>(), 1e-6)
+          << q << " " << d;
+    }
+  }
+}
+
 TEST_F(ServeApiTest, MalformedRequestsAreRefusedAndTheServerSurvives) {
   const auto status = [](const httplib::Result& res) { return res ? res->status : -1; };
   auto http = client();
@@ -522,7 +582,8 @@ TEST(ServeJobs, AnAgentJobRunsToDoneWhileProjectKeepsAnswering) {
   EXPECT_EQ(io::list_scenarios(file), std::vector<std::string>{"whatif"});
   EXPECT_EQ(io::read_provenance(file, "whatif").mode, "agent");
   fs::remove(file);
-  // Unknown jobs and kinds are refused.
+  // Unknown jobs and kinds are refused, and so is an ensemble of a base without an uncertainty
+  // file (sweeps/baseline_uncertainty.toml).
   EXPECT_EQ(http.Get("/api/jobs/j999")->status, 404);
   EXPECT_EQ(http.Post("/api/jobs", R"({"kind":"ensemble"})", "application/json")->status, 400);
   server.stop();
