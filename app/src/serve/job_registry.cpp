@@ -139,11 +139,17 @@ void JobRegistry::run_job(Job& job, const std::filesystem::path& file, std::ostr
       live_id_ = job.id;
       live_total_ = job.replicates;
     }
-    write_ensemble_results(job.run, *job.ensemble, job.uncertainty, file, *progress);
-    {
+    const auto forget_progress = [&] {
       const std::lock_guard lock(mutex_);
       live_progress_.reset();
+    };
+    try {
+      write_ensemble_results(job.run, *job.ensemble, job.uncertainty, file, *progress);
+    } catch (...) {
+      forget_progress();
+      throw;
     }
+    forget_progress();
     summary << "cohort Monte Carlo ensemble of " << job.run.scenario.name << ": " << job.replicates
             << " draws, seed " << job.seed << ", uncertainty from " << job.uncertainty.string()
             << "\n";
