@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "capacity_addition_keys.h"
 #include "housing_project_keys.h"
 #include "number_text.h"
 #include "shock_keys.h"
@@ -25,7 +26,8 @@ enum class Kind {
   YearPath,
   TextList,
   ShockList,
-  HousingProjects
+  HousingProjects,
+  CapacityAdditions
 };
 
 struct KeySpec {
@@ -132,6 +134,8 @@ const std::vector<KeySpec>& key_specs() {
        kTableRule},
       {"services.headship", Kind::TablePath, true, "the headship rates table", kTableRule},
       {"services.shelters", Kind::TablePath, true, "the shelter places table", kTableRule},
+      // Inline capacity plans on top of the capacity tables.
+      {"services.capacity_additions", Kind::CapacityAdditions, false, "", "an array of tables"},
       {"services.sources", Kind::Section, false, "", "a table"},
       {"services.sources.childcare_uptake", Kind::Text, false, "", "a string"},
       {"services.sources.childcare_places", Kind::Text, false, "", "a string"},
@@ -335,6 +339,9 @@ class Checker {
         break;
       case Kind::HousingProjects:
         check_housing_projects(node, [&](std::string message) { problem(key, message); });
+        break;
+      case Kind::CapacityAdditions:
+        check_capacity_additions(node, [&](std::string message) { problem(key, message); });
         break;
       case Kind::TextList: {
         const auto* list = node.as_array();
@@ -558,6 +565,10 @@ void extract_settings(const toml::table& merged, const KeyOrigins& origins, Prob
     if (!source.empty()) services.sources.emplace(std::string(table_key), std::move(source));
   }
   path_of("services.childcare.uptake_multiplier", services.childcare_uptake_multiplier);
+  if (const auto* node = usable("services.capacity_additions")) {
+    services.capacity_additions = capacity_additions_of(*node);
+    services.capacity_additions_origin = origins.of("services.capacity_additions").display;
+  }
   number_of("services.school.public_share.elementary", services.public_share[0]);
   number_of("services.school.public_share.junior_high", services.public_share[1]);
   integer_of("services.school.class_size_limit.elementary", services.class_size_limit[0]);

@@ -1,6 +1,7 @@
 #include "wardsim/scenarios/service_tables.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <string>
@@ -55,6 +56,104 @@ models::YearSeries year_series(const YearPath& path, YearRange years) {
     series.push_back(path.at(year));
   }
   return series;
+}
+
+// `add` on top of the plan's capacity of (district, category) from `year` on: every table value
+// from then on grows by `add`, and a change row at `year` carries the value then in force + add.
+void add_capacity(models::CapacityPlan& plan, int year, int base_year, int district, int category,
+                  double add) {
+  const double in_force = plan.in_year(year)(district, category);
+  for (auto& change : plan.changes) {
+    if (change.district == district && change.category == category && change.year >= year) {
+      change.capacity += add;
+    }
+  }
+  if (year <= base_year) {
+    plan.base(district, category) += add;
+    return;
+  }
+  plan.changes.push_back({year, district, category, in_force + add});
+  std::stable_sort(plan.changes.begin(), plan.changes.end(),
+                   [](const models::CapacityPlan::Change& a,
+                      const models::CapacityPlan::Change& b) { return a.year < b.year; });
+}
+
+struct AddableService {
+  std::string_view name;
+  std::span<const std::string_view> categories;
+  models::CapacityPlan* plan;
+};
+
+void apply_capacity_additions(const ServiceSettings& services, const DistrictLookup& districts,
+                              YearRange years, models::ServiceParameters& parameters,
+                              ProblemList& problems) {
+  const std::array<AddableService, 5> addable = {{
+      {"childcare", kChildcareGroupLabels, &parameters.childcare.places},
+      {"school", kSchoolLevelLabels, &parameters.school.classrooms},
+      {"elderly_care", {}, &parameters.elderly_care.residential_places},
+      {"welfare_shelters", {}, &parameters.infrastructure.welfare_shelter_places},
+      {"shelters", {}, &parameters.infrastructure.shelter_places},
+  }};
+  const auto& additions = services.capacity_additions;
+  for (std::size_t i = 0; i < additions.size(); ++i) {
+    const CapacityAddition& addition = additions[i];
+    const std::string where = services.capacity_additions_origin +
+                              ": key 'services.capacity_additions[" + std::to_string(i) + "].";
+    const std::size_t before = problems.size();
+
+    const auto service = std::find_if(addable.begin(), addable.end(), [&](const auto& candidate) {
+      return candidate.name == addition.service;
+    });
+    std::optional<int> category;
+    if (service == addable.end()) {
+      std::vector<std::string_view> names;
+      for (const auto& candidate : addable) names.push_back(candidate.name);
+      problems.add(where + "service': unknown service '" + addition.service +
+                   "' (expected one of " + joined(names) + ")");
+    } else if (service->categories.empty()) {
+      category = 0;
+      if (!addition.category.empty()) {
+        problems.add(where + "category': service '" + addition.service +
+                     "' has no categories; leave category out, found '" + addition.category + "'");
+      }
+    } else {
+      const auto& labels = service->categories;
+      const auto found = std::find(labels.begin(), labels.end(), addition.category);
+      if (found != labels.end()) {
+        category = static_cast<int>(found - labels.begin());
+      } else {
+        const std::string expected = joined({labels.begin(), labels.end()});
+        if (addition.category.empty()) {
+          problems.add(where + "category' is missing: service '" + addition.service +
+                       "' needs one of " + expected);
+        } else {
+          problems.add(where + "category': unknown category '" + addition.category +
+                       "' of service '" + addition.service + "' (expected one of " + expected +
+                       ")");
+        }
+      }
+    }
+    std::optional<int> district;
+    if (districts.known) {
+      district = districts.find(addition.district);
+      if (!district) {
+        problems.add(where + "district': unknown district '" + addition.district + "' (not in " +
+                     districts.source + ")");
+      }
+    }
+    if (years.base_year != 0 &&
+        (addition.from_year < years.base_year || addition.from_year > years.end_year)) {
+      problems.add(where + "from_year' must be a year between " + std::to_string(years.base_year) +
+                   " and " + std::to_string(years.end_year) +
+                   " (scenario.base_year to scenario.end_year), found " +
+                   std::to_string(addition.from_year));
+    }
+    if (problems.size() != before || !district || !category || years.base_year == 0) continue;
+    models::CapacityPlan& plan = *service->plan;
+    // A plan whose table could not be read has been reported already.
+    if (*district >= plan.base.rows() || *category >= plan.base.cols()) continue;
+    add_capacity(plan, addition.from_year, years.base_year, *district, *category, addition.add);
+  }
 }
 
 }  // namespace
@@ -332,6 +431,8 @@ std::optional<models::ServiceParameters> read_service_parameters(const ScenarioS
     infrastructure.welfare_shelter_places = std::move(plans[0]);
     infrastructure.shelter_places = std::move(plans[1]);
   }
+
+  apply_capacity_additions(services, districts, years, parameters, problems);
 
   for (const auto key : kServiceTableKeys) {
     if (const auto source = services.sources.find(key); source != services.sources.end()) {

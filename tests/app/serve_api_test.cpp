@@ -20,6 +20,7 @@
 #include "serve_server.h"
 #include "wardsim/app/cli.h"
 #include "wardsim/engine/cohort_kernel.h"
+#include "wardsim/io/batch_results.h"
 #include "wardsim/io/csv_export.h"
 #include "wardsim/io/results_reader.h"
 #include "wardsim/scenarios/scenario.h"
@@ -116,6 +117,10 @@ TEST_F(ServeApiTest, MetaDescribesTheBundledWard) {
   EXPECT_EQ((*tfr)["min"], 0.1);
   EXPECT_EQ((*tfr)["max"], 5);
   EXPECT_EQ(meta["services"].size(), 4U);
+  const auto capacity = std::find_if(meta["levers"].begin(), meta["levers"].end(),
+                                     [](const json& lever) { return lever["key"] == "capacity"; });
+  ASSERT_NE(capacity, meta["levers"].end());
+  EXPECT_EQ((*capacity)["kind"], "capacity");
 }
 
 TEST_F(ServeApiTest, ProjectWithoutLeversEqualsThePlainCohortProjection) {
@@ -199,6 +204,171 @@ TEST_F(ServeApiTest, BadLeversAnswer400WithTheLoadersMessagesThenTheServerStillA
   EXPECT_EQ(problems.size(), 3U);
   // The server is still up and answers a good request.
   EXPECT_EQ(project({{"levers", {{"tfr", 1.2}}}})["scenario"]["name"], "whatif");
+}
+
+// The capacity lever adds places from a year on: where a district's residential care shortfall
+// (one cell: elderly care places have no categories) is larger than the addition, the district's
+// gap and the ward's shortfall both improve by exactly the addition.
+TEST_F(ServeApiTest, CapacityLeverClosesTheShortfallByExactlyTheAddition) {
+  const json base = project(json::object());
+  const auto service_of = [](const json& answer, const std::string& key) {
+    for (const auto& service : answer["services"]) {
+      if (service["key"] == key) return service;
+    }
+    ADD_FAILURE() << "no service " << key;
+    return json();
+  };
+  const json care = service_of(base, "elderly_care");
+  // The district with the largest shortfall in the last year.
+  const std::size_t last = base["years"].size() - 1;
+  std::size_t district = 0;
+  for (std::size_t d = 0; d < care["gap"].size(); ++d) {
+    if (care["gap"][d][last].get<double>() < care["gap"][district][last].get<double>()) {
+      district = d;
+    }
+  }
+  const double add = 10;
+  ASSERT_LT(care["gap"][district][last].get<double>(), -add) << "no shortfall larger than the add";
+  const std::string id = base["districts"][district];
+  const json answer = project(
+      {{"levers",
+        {{"capacity",
+          json::array(
+              {{{"service", "elderly_care"}, {"district", id}, {"from_year", 2028}, {"add", add}},
+               {{"service", "childcare"},
+                {"district", id},
+                {"category", "age_1_2"},
+                {"from_year", 2030},
+                {"add", 60}}})}}}});
+  const json added = service_of(answer, "elderly_care");
+  int exact_years = 0;
+  for (std::size_t t = 0; t < base["years"].size(); ++t) {
+    const int year = base["years"][t];
+    const double before = care["gap"][district][t];
+    const double after = added["gap"][district][t];
+    const double shortfall_before = care["ward_shortfall"][t];
+    const double shortfall_after = added["ward_shortfall"][t];
+    if (year < 2028) {
+      EXPECT_EQ(after, before) << year;
+      EXPECT_EQ(shortfall_after, shortfall_before) << year;
+      continue;
+    }
+    EXPECT_NEAR(after, before + add, 1e-9) << year;
+    if (before < -add) {
+      EXPECT_NEAR(shortfall_after, shortfall_before - add, 1e-9 * shortfall_before) << year;
+      ++exact_years;
+    }
+  }
+  EXPECT_GT(exact_years, 0);
+  // Childcare: 60 more places in the district's capacity from 2030, none before.
+  const json childcare_before = service_of(base, "childcare");
+  const json childcare_after = service_of(answer, "childcare");
+  for (std::size_t t = 0; t < base["years"].size(); ++t) {
+    const int year = base["years"][t];
+    EXPECT_NEAR(childcare_after["capacity"][district][t].get<double>(),
+                childcare_before["capacity"][district][t].get<double>() + (year >= 2030 ? 60 : 0),
+                1e-9)
+        << year;
+  }
+  // The saved scenario carries the rows inline.
+  EXPECT_THAT(answer["scenario_toml"].get<std::string>(), HasSubstr("capacity_additions"));
+}
+
+TEST_F(ServeApiTest, BadCapacityRowsAreTheLoadersProblems) {
+  const auto res = post("/api/project", {{"levers",
+                                          {{"capacity", json::array({{{"service", "childcare"},
+                                                                      {"district", "SE99"},
+                                                                      {"category", "age_1_2"},
+                                                                      {"from_year", 2028},
+                                                                      {"add", -1}},
+                                                                     {{"service", "kindergarten"},
+                                                                      {"district", "SE02"},
+                                                                      {"from_year", 2070},
+                                                                      {"add", 1}}})}}}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  const auto problems = json::parse(res->body)["problems"].get<std::vector<std::string>>();
+  EXPECT_THAT(problems, Contains("levers.toml: key 'services.capacity_additions[0].add' must be a "
+                                 "number ≥ 0, found -1"));
+  // Shape problems come first; once the add is right, the names and years are checked.
+  const auto named = post("/api/project", {{"levers",
+                                            {{"capacity", json::array({{{"service", "childcare"},
+                                                                        {"district", "SE99"},
+                                                                        {"category", "age_1_2"},
+                                                                        {"from_year", 2028},
+                                                                        {"add", 1}},
+                                                                       {{"service", "kindergarten"},
+                                                                        {"district", "SE02"},
+                                                                        {"from_year", 2070},
+                                                                        {"add", 1}}})}}}});
+  ASSERT_TRUE(named);
+  EXPECT_EQ(named->status, 400);
+  const auto all = json::parse(named->body)["problems"].get<std::vector<std::string>>();
+  EXPECT_THAT(all, Contains(HasSubstr("capacity_additions[0].district': unknown district 'SE99'")));
+  EXPECT_THAT(all, Contains(HasSubstr("capacity_additions[1].service': unknown service "
+                                      "'kindergarten'")));
+  EXPECT_THAT(all, Contains(HasSubstr("capacity_additions[1].from_year' must be a year between "
+                                      "2025 and 2060")));
+  EXPECT_EQ(all.size(), 3U);
+}
+
+// A cohort Monte Carlo ensemble job of a what-if: it reaches done, its progress never goes back,
+// and its results file holds the ensemble of the scenario (docs/results_format.md). Every draw
+// starts from the same base population, so every quantile of the base year is the base year's
+// population of the what-if's own projection.
+TEST_F(ServeApiTest, AnEnsembleJobRunsToDoneAndItsFileHoldsTheEnsemble) {
+  const json levers = {{"tfr", 1.3}};
+  const auto submitted =
+      post("/api/jobs", {{"kind", "ensemble"}, {"replicates", 6}, {"seed", 5}, {"levers", levers}});
+  ASSERT_TRUE(submitted);
+  ASSERT_EQ(submitted->status, 200) << submitted->body;
+  const std::string id = json::parse(submitted->body)["id"];
+  double progress = 0.0;
+  std::string state;
+  json status;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (state != "done" && state != "failed" && std::chrono::steady_clock::now() < deadline) {
+    const auto res = client().Get("/api/jobs/" + id);
+    ASSERT_TRUE(res);
+    status = json::parse(res->body);
+    EXPECT_GE(status["progress"].get<double>(), progress);
+    progress = status["progress"];
+    state = status["state"];
+    if (state != "done") std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(state, "done") << status.dump();
+  EXPECT_EQ(status["kind"], "ensemble");
+  EXPECT_EQ(status["summary"]["draws"], 6);
+  const auto results = client().Get("/api/jobs/" + id + "/results.h5");
+  ASSERT_TRUE(results);
+  ASSERT_EQ(results->status, 200);
+  const fs::path file =
+      fs::temp_directory_path() / ("wardsim_serve_ensemble_" + std::to_string(port_) + ".h5");
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << results->body;
+  }
+  EXPECT_EQ(io::list_scenarios(file), std::vector<std::string>{"whatif"});
+  EXPECT_EQ(io::read_provenance(file, "whatif").mode, "cohort+monte_carlo");
+  const io::EnsembleStatistics ensemble = io::read_ensemble(file, "whatif");
+  fs::remove(file);
+  EXPECT_EQ(ensemble.draws, 6);
+  EXPECT_EQ(ensemble.seed, 5U);
+  const auto population = std::find_if(
+      ensemble.indicators.begin(), ensemble.indicators.end(),
+      [](const io::EnsembleIndicator& indicator) { return indicator.name == "population"; });
+  ASSERT_NE(population, ensemble.indicators.end());
+  const json answer = project({{"levers", levers}});
+  const std::size_t years = answer["years"].size();
+  const std::size_t districts = answer["districts"].size();
+  ASSERT_EQ(population->values.size(), ensemble.quantiles.size() * years * districts);
+  for (std::size_t q = 0; q < ensemble.quantiles.size(); ++q) {
+    for (std::size_t d = 0; d < districts; ++d) {
+      EXPECT_NEAR(population->values[q * years * districts + d],
+                  answer["district_indicators"]["population"][d][0].get<double>(), 1e-6)
+          << q << " " << d;
+    }
+  }
 }
 
 TEST_F(ServeApiTest, MalformedRequestsAreRefusedAndTheServerSurvives) {
@@ -412,7 +582,8 @@ TEST(ServeJobs, AnAgentJobRunsToDoneWhileProjectKeepsAnswering) {
   EXPECT_EQ(io::list_scenarios(file), std::vector<std::string>{"whatif"});
   EXPECT_EQ(io::read_provenance(file, "whatif").mode, "agent");
   fs::remove(file);
-  // Unknown jobs and kinds are refused.
+  // Unknown jobs and kinds are refused, and so is an ensemble of a base without an uncertainty
+  // file (sweeps/baseline_uncertainty.toml).
   EXPECT_EQ(http.Get("/api/jobs/j999")->status, 404);
   EXPECT_EQ(http.Post("/api/jobs", R"({"kind":"ensemble"})", "application/json")->status, 400);
   server.stop();

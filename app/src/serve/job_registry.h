@@ -16,6 +16,7 @@
 #include <string>
 #include <thread>
 
+#include "ensemble_job.h"
 #include "temporary_directory.h"
 #include "what_if_run.h"
 
@@ -41,6 +42,10 @@ class JobRegistry {
   // Queues an agent ensemble of `run`'s scenario; returns its id ("j1", "j2" …). InputError if
   // the scenario has no [agent] section or `replicates` is not 1..1000.
   std::string submit_agent(WhatIfRun run, int replicates, std::uint64_t seed);
+  // Queues a cohort Monte Carlo ensemble (ensemble_job.h) of `run`'s scenario with `spec`'s
+  // draws, drawn from `uncertainty`; InputError if draws is not 1..1000.
+  std::string submit_ensemble(WhatIfRun run, scenarios::MonteCarloSpec spec,
+                              std::filesystem::path uncertainty);
 
   std::optional<JobStatus> status(const std::string& id) const;
 
@@ -50,7 +55,11 @@ class JobRegistry {
     WhatIfRun run;
     int replicates = 0;
     std::uint64_t seed = 0;
+    std::optional<scenarios::MonteCarloSpec> ensemble;  // set for a cohort ensemble job
+    std::filesystem::path uncertainty;
   };
+  std::string enqueue(const std::shared_ptr<Job>& job, const std::string& kind);
+  void run_job(Job& job, const std::filesystem::path& file, std::ostream& summary);
   void work();
   void update(const std::string& id, const std::function<void(JobStatus&)>& change);
 
@@ -59,6 +68,10 @@ class JobRegistry {
   std::condition_variable wake_;
   std::deque<std::shared_ptr<Job>> queue_;
   std::map<std::string, JobStatus> jobs_;
+  // The running ensemble's draw counter and total, read by status() for its progress.
+  std::shared_ptr<batch::ProgressLine> live_progress_;
+  std::string live_id_;
+  int live_total_ = 0;
   int next_id_ = 1;
   bool stopping_ = false;
   std::thread worker_;  // last: started when everything above exists

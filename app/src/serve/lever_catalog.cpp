@@ -51,6 +51,8 @@ constexpr LeverInfo kLevers[] = {
      5, 0.01, "shock", kNoValue},
     {"housing", "housing", "Housing development", "住宅開発", "new dwellings", 0, 5000, 10,
      "housing", kNoValue},
+    {"capacity", "services.capacity_additions", "Capacity additions", "定員・施設の追加",
+     "places (classrooms for schools) added from a year on", 0, 1000, 10, "capacity", kNoValue},
     {"childcare_uptake_multiplier", "services.childcare.uptake_multiplier",
      "Childcare uptake trend", "保育利用率の倍率", "× uptake rates", 0, 3, 0.01, "year_path", 1},
     {"care_certification_multiplier", "services.elderly_care.certification_multiplier",

@@ -140,6 +140,27 @@ void set_shocks(toml::table& root, const json& value, std::string_view lever,
   set_key(root, "shocks", named, std::string(lever), problems);
 }
 
+// "capacity": rows {service, district, category, from_year, add} → the scenario's inline
+// [[services.capacity_additions]] (which replace the base's). The page lists the services of
+// /api/meta; "infrastructure" there shows welfare shelter places as its capacity, so that is the
+// plan its rows add to.
+void set_capacity(toml::table& root, const json& value, std::vector<std::string>& problems) {
+  if (!value.is_array()) {
+    problems.push_back(
+        "levers: 'capacity' must be an array of capacity additions {service, "
+        "district, category, from_year, add}, found " +
+        std::string(value.type_name()));
+    return;
+  }
+  json rows = value;
+  for (auto& row : rows) {
+    if (row.is_object() && row.value("service", json()) == "infrastructure") {
+      row["service"] = "welfare_shelters";
+    }
+  }
+  set_key(root, "services.capacity_additions", rows, std::string(kCapacity), problems);
+}
+
 }  // namespace
 
 const std::vector<std::string>& lever_names() {
@@ -193,10 +214,7 @@ LeverScenario levers_to_scenario(const json& levers, const std::filesystem::path
         // and the inline `projects` rows (docs/scenario_format.md, "Housing development").
         set_key(root, "housing", value, lever, result.problems);
       } else if (lever == kCapacity) {
-        // Capacity plans have no inline scenario key yet: they live in the capacity tables.
-        result.problems.push_back(
-            "levers: 'capacity' is not supported yet: capacity plans are rows of the base "
-            "scenario's capacity tables (docs/scenario_format.md, \"Service tables\")");
+        set_capacity(root, value, result.problems);
       } else {
         std::string known_names;
         for (const auto& known_name : lever_names()) {

@@ -321,14 +321,19 @@ struct ServeServer::State {
         problems.push_back("request: 'seed' must be an integer ≥ 0, found " + body["seed"].dump());
       }
     }
-    if (kind != "agent") {
-      problems.push_back(
-          "request: 'kind' must be \"agent\" (the cohort ensemble is not offered "
-          "as a job yet), found \"" +
-          kind + "\"");
+    if (kind != "agent" && kind != "ensemble") {
+      problems.push_back("request: 'kind' must be \"agent\" or \"ensemble\", found \"" + kind +
+                         "\"");
     }
     if (!problems.empty()) throw InputError(std::move(problems));
     WhatIfRun run = run_what_if(base.file, levers_of(body), "whatif", &cache, options.threads);
+    if (kind == "ensemble") {
+      scenarios::MonteCarloSpec spec = ensemble_spec(base.file, replicates, seed);
+      send_json(res, 200,
+                {{"id", jobs.submit_ensemble(std::move(run), std::move(spec),
+                                             uncertainty_file(base.file))}});
+      return;
+    }
     send_json(res, 200, {{"id", jobs.submit_agent(std::move(run), replicates, seed)}});
   }
 

@@ -23,6 +23,8 @@ class ProgressLine {
   void advance(std::int64_t count = 1);
   // Prints the final line (elapsed time) and a newline.
   void finish();
+  // Units done so far (for a caller that shows progress its own way).
+  std::int64_t done() const { return done_.load(); }
 
   // "12/100 scenarios · 3.1 s · about 25 s left": the estimate assumes the rest goes at the
   // average pace so far.

@@ -27,6 +27,17 @@ inline constexpr std::string_view kServiceTableKeys[] = {
     "childcare_uptake", "childcare_places", "school_classrooms", "care_certification",
     "care_places",      "headship",         "shelters"};
 
+// A row of `[[services.capacity_additions]]`: `add` places (classrooms for schools) on top of the
+// service's capacity table in `district` (and `category`, for services with categories) from
+// `from_year` on. The names are checked against the service tables (service_tables.h).
+struct CapacityAddition {
+  std::string service;   // childcare, school, elderly_care, welfare_shelters or shelters
+  std::string district;  // a district id of the districts table
+  std::string category;  // empty for services without categories
+  int from_year = 0;
+  double add = 0.0;
+};
+
 // The [services] section: parameters of the service-demand models.
 struct ServiceSettings {
   // [services] table keys (e.g. "childcare_places") that resolved to a path.
@@ -51,6 +62,9 @@ struct ServiceSettings {
   double waste_kg_per_person_day = 0.0;
   double evacuation_help_rate_75_plus = 0.0;
   double evacuation_help_rate_under_75 = 0.0;
+
+  std::vector<CapacityAddition> capacity_additions;  // inline capacity plans, in file order
+  std::string capacity_additions_origin;             // the file that set them, for messages
 };
 
 // The key under which ScenarioSettings::tables holds [housing] developments.
