@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "app/cli_runner.h"
+#include "support/h5_reads.h"
 #include "support/temp_dir_test.h"
 #include "wardsim/app/cli.h"
 #include "wardsim/app/exit_codes.h"
@@ -23,6 +24,8 @@ namespace wardsim::app {
 namespace {
 
 namespace fs = std::filesystem;
+using test_support::read_doubles;
+using test_support::read_strings;
 namespace bc = models::backcast;
 using ::testing::HasSubstr;
 
@@ -43,29 +46,6 @@ convert_cost = 1500
 
 using Result = test_support::CliResult;
 using test_support::wardsim;
-
-std::vector<double> read_doubles(const fs::path& file, const std::string& path) {
-  H5::H5File h5(file.string(), H5F_ACC_RDONLY);
-  H5::DataSet dataset = h5.openDataSet(path);
-  hsize_t count = 0;
-  dataset.getSpace().getSimpleExtentDims(&count);
-  std::vector<double> values(count);
-  dataset.read(values.data(), H5::PredType::NATIVE_DOUBLE);
-  return values;
-}
-
-std::vector<std::string> read_strings(const fs::path& file, const std::string& path) {
-  H5::H5File h5(file.string(), H5F_ACC_RDONLY);
-  H5::DataSet dataset = h5.openDataSet(path);
-  hsize_t count = 0;
-  dataset.getSpace().getSimpleExtentDims(&count);
-  std::vector<char*> pointers(count);
-  dataset.read(pointers.data(), dataset.getStrType());
-  std::vector<std::string> values(pointers.begin(), pointers.end());
-  H5Dvlen_reclaim(dataset.getStrType().getId(), dataset.getSpace().getId(), H5P_DEFAULT,
-                  pointers.data());
-  return values;
-}
 
 engine::Projection project(const std::string& scenario, const std::vector<std::string>& sets) {
   return engine::project_cohort(scenarios::load_scenario(scenario, sets).inputs, {.threads = 1});

@@ -10,6 +10,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "support/h5_reads.h"
 #include "wardsim/app/cli.h"
 #include "wardsim/app/exit_codes.h"
 #include "wardsim/engine/cohort_kernel.h"
@@ -19,6 +20,7 @@ namespace wardsim::app {
 namespace {
 
 namespace fs = std::filesystem;
+using test_support::read_doubles;
 
 const std::string kTiny = WARDSIM_SOURCE_DIR "/tests/scenarios/fixtures/tiny/tiny_services.toml";
 
@@ -26,14 +28,6 @@ double total_2030(const std::string& scenario, const std::vector<std::string>& s
   const engine::Projection projection =
       engine::project_cohort(scenarios::load_scenario(scenario, sets).inputs, {.threads = 1});
   return projection.population.back().sum();
-}
-
-std::vector<double> read_doubles(const fs::path& file, const std::string& path) {
-  H5::H5File h5(file.string(), H5F_ACC_RDONLY);
-  H5::DataSet dataset = h5.openDataSet(path);
-  std::vector<double> values(static_cast<std::size_t>(dataset.getSpace().getSimpleExtentNpoints()));
-  dataset.read(values.data(), H5::PredType::NATIVE_DOUBLE);
-  return values;
 }
 
 TEST(BackcastHousingLever, SolvedDwellingsMultiplierReproducesTheWardTotal) {

@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "app/cli_runner.h"
+#include "support/h5_reads.h"
 #include "support/temp_dir_test.h"
 #include "wardsim/app/cli.h"
 #include "wardsim/app/exit_codes.h"
@@ -26,6 +27,10 @@ namespace wardsim::app {
 namespace {
 
 namespace fs = std::filesystem;
+using test_support::double_attribute;
+using test_support::read_doubles;
+using test_support::read_ints;
+using test_support::string_attribute;
 using ::testing::HasSubstr;
 
 const std::string kTiny = WARDSIM_SOURCE_DIR "/tests/scenarios/fixtures/tiny/tiny_services.toml";
@@ -73,38 +78,6 @@ to = 2030
 
 using Result = test_support::CliResult;
 using test_support::wardsim;
-
-std::vector<double> read_doubles(const fs::path& file, const std::string& path) {
-  H5::H5File h5(file.string(), H5F_ACC_RDONLY);
-  H5::DataSet dataset = h5.openDataSet(path);
-  std::vector<double> values(static_cast<std::size_t>(dataset.getSpace().getSimpleExtentNpoints()));
-  dataset.read(values.data(), H5::PredType::NATIVE_DOUBLE);
-  return values;
-}
-
-std::vector<int> read_ints(const fs::path& file, const std::string& path) {
-  H5::H5File h5(file.string(), H5F_ACC_RDONLY);
-  H5::DataSet dataset = h5.openDataSet(path);
-  std::vector<int> values(static_cast<std::size_t>(dataset.getSpace().getSimpleExtentNpoints()));
-  dataset.read(values.data(), H5::PredType::NATIVE_INT);
-  return values;
-}
-
-std::string string_attribute(const fs::path& file, const std::string& object,
-                             const std::string& name) {
-  H5::H5File h5(file.string(), H5F_ACC_RDONLY);
-  const H5::Attribute attribute = h5.openGroup(object).openAttribute(name);
-  std::string value;
-  attribute.read(attribute.getStrType(), value);
-  return value;
-}
-
-double double_attribute(const fs::path& file, const std::string& object, const std::string& name) {
-  H5::H5File h5(file.string(), H5F_ACC_RDONLY);
-  double value = 0.0;
-  h5.openGroup(object).openAttribute(name).read(H5::PredType::NATIVE_DOUBLE, &value);
-  return value;
-}
 
 void write_int_attribute(H5::Group& group, const std::string& name, int value) {
   group.createAttribute(name, H5::PredType::NATIVE_INT, H5::DataSpace())
