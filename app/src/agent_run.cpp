@@ -7,6 +7,7 @@
 #include "number_format.h"
 #include "run_summary.h"
 #include "service_summary.h"
+#include "wardsim/engine/agent/agent_year.h"
 #include "wardsim/engine/agent/ensemble.h"
 #include "wardsim/error.h"
 #include "wardsim/io/ensemble_writer.h"
@@ -71,6 +72,15 @@ void run_agent_mode(const scenarios::Scenario& scenario, const AgentRunRequest& 
   }
   provenance.mode = "agent";
   provenance.seed = options.seed;
+  // The kernel's own behavioural assumptions are not scenario keys, so they are recorded here.
+  provenance.estimates.push_back(
+      "Agent model (assumptions in the kernel): an unpartnered woman's fertility is " +
+      std::to_string(agent::kUnpartneredRelativeFertility).substr(0, 4) +
+      " of a partnered woman's of the same age (about 2 % of births in Japan are outside marriage, "
+      "approximate); expected births per district equal the cohort kernel's. Unions at ages 20-59 "
+      "are calibrated each year to the base year's partnered share by sex and age (union_rate is "
+      "a floor), and leaving home pauses while fewer people live with their parents than in the "
+      "base year (docs/agent_model.md).");
   for (const auto& service : services) {
     for (const auto& assumption : service.assumptions) {
       if (std::find(provenance.estimates.begin(), provenance.estimates.end(), assumption) ==

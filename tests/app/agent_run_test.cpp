@@ -43,6 +43,8 @@ TEST_F(AgentRun, WritesTheEnsembleWithAgentProvenance) {
   const io::Provenance provenance = io::read_provenance(out(), "tiny");
   EXPECT_EQ(provenance.mode, "agent");
   EXPECT_EQ(provenance.seed, 99U);
+  EXPECT_THAT(provenance.estimates,
+              ::testing::Contains(HasSubstr("an unpartnered woman's fertility is 0.05 of")));
   // The mean population is the scenario's population: a whole number times 1/3 in every cell.
   const engine::Projection mean = io::read_projection(out(), "tiny");
   const double base_total = mean.population.front().sum();
