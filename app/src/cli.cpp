@@ -1,6 +1,9 @@
 #include "wardsim/app/cli.h"
 
 #include <exception>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "commands.h"
 #include "wardsim/app/exit_codes.h"
@@ -59,19 +62,19 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   const std::string& command = args[0];
   const CommandContext context{{args.begin() + 1, args.end()}, out, err};
   try {
-    if (command == "run") return run_command(context);
-    if (command == "validate") return validate_command(context);
-    if (command == "info") return info_command(context);
-    if (command == "export") return export_command(context);
-    if (command == "geo") return geo_command(context);
-    if (command == "report") return report_command(context);
-    if (command == "compare") return compare_command(context);
-    if (command == "backcast") return backcast_command(context);
-    if (command == "batch") return batch_command(context);
-    if (command == "serve") return serve_command(context);
-    throw UsageError("unknown command '" + command +
-                     "' (expected run, validate, info, export, geo, report, compare, backcast or "
-                     "batch; see --help)");
+    // One table, so that the dispatch and the "expected …" list cannot drift apart.
+    using Command = int (*)(const CommandContext&);
+    static const std::vector<std::pair<std::string, Command>> kCommands = {
+        {"run", run_command},         {"validate", validate_command}, {"info", info_command},
+        {"export", export_command},   {"geo", geo_command},           {"report", report_command},
+        {"compare", compare_command}, {"backcast", backcast_command}, {"batch", batch_command},
+        {"serve", serve_command}};
+    std::string names;
+    for (std::size_t i = 0; i < kCommands.size(); ++i) {
+      if (kCommands[i].first == command) return kCommands[i].second(context);
+      names += (i == 0 ? "" : i + 1 == kCommands.size() ? " or " : ", ") + kCommands[i].first;
+    }
+    throw UsageError("unknown command '" + command + "' (expected " + names + "; see --help)");
   } catch (const std::exception& error) {
     print_error(err, command, error);
     return exit_code_for(error);

@@ -51,6 +51,8 @@ TEST_F(CliTest, UsageErrorsExitWithTwo) {
   const Result unknown = wardsim({"simulate"});
   EXPECT_EQ(unknown.code, kExitUsage);
   EXPECT_THAT(unknown.err, HasSubstr("unknown command 'simulate'"));
+  EXPECT_THAT(unknown.err, HasSubstr("(expected run, validate, info, export, geo, report, compare, "
+                                     "backcast, batch or serve; see --help)"));
   const Result option = wardsim({"run", "--bogus"});
   EXPECT_EQ(option.code, kExitUsage);
   EXPECT_THAT(option.err, HasSubstr("unrecognised option '--bogus'"));
