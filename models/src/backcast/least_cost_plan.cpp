@@ -34,6 +34,16 @@ struct ProblemDeleter {
   void operator()(glp_prob* problem) const { glp_delete_prob(problem); }
 };
 
+// GLPK keeps an environment per thread that is never freed when the thread ends: a server answering
+// on worker threads would leak it with every thread. Freed once the problem is gone (it frees every
+// GLPK object of the thread); the next call on this thread makes a fresh one.
+struct GlpkEnvironmentRelease {
+  GlpkEnvironmentRelease() = default;
+  GlpkEnvironmentRelease(const GlpkEnvironmentRelease&) = delete;
+  GlpkEnvironmentRelease& operator=(const GlpkEnvironmentRelease&) = delete;
+  ~GlpkEnvironmentRelease() { glp_free_env(); }
+};
+
 // Collects the constraint matrix as GLPK's 1-based triplets.
 struct Triplets {
   std::vector<int> rows{0};
@@ -147,6 +157,8 @@ std::string solve_district(const std::vector<PlanRequest>& requests,
   // aborts the process on an empty row set, so it is not called.
   if (columns.empty() || cover_rows.empty()) return {};
 
+  // Declared before the problem, so it runs after the problem's deleter.
+  const GlpkEnvironmentRelease release_environment;
   std::unique_ptr<glp_prob, ProblemDeleter> problem(glp_create_prob());
   glp_prob* lp = problem.get();
   glp_set_obj_dir(lp, GLP_MIN);
