@@ -8,6 +8,7 @@
 
 #include "age_bands.h"
 #include "capacity_series.h"
+#include "certification_rates.h"
 #include "demand_factors.h"
 #include "district_markers.h"
 #include "indicator_math.h"
@@ -39,17 +40,6 @@ void check(const engine::Projection& projection, const ElderlyCareParameters& p)
   checks.throw_if_failed();
 }
 
-// Certification rates of population year `i`: base × lever, capped so that no band has more
-// than everyone certified (the levels of a band sum to at most 1, so each rate is at most 1).
-CertificationRates rates_in_year(const CertificationRates& base, double multiplier) {
-  CertificationRates rates = base * multiplier;
-  for (int band = 0; band < kCareAgeBands; ++band) {
-    const double total = rates.row(band).sum();
-    if (total > 1.0) rates.row(band) /= total;
-  }
-  return rates;
-}
-
 // People of each (sex, band) cell: district × cell, cell = sex * kCareAgeBands + band.
 Eigen::ArrayXXd band_counts(const engine::DistrictCube& population) {
   Eigen::ArrayXXd counts(population.rows(), kBandCells);
@@ -65,8 +55,8 @@ Eigen::ArrayXXd band_counts(const engine::DistrictCube& population) {
 
 std::array<CertificationRates, engine::kSexes> rates_by_sex(const ElderlyCareParameters& p, int i) {
   const double multiplier = p.certification_multiplier[static_cast<std::size_t>(i)];
-  return {rates_in_year(p.certification[0], multiplier),
-          rates_in_year(p.certification[1], multiplier)};
+  return {certification_rates_in_year(p.certification[0], multiplier),
+          certification_rates_in_year(p.certification[1], multiplier)};
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "age_bands.h"
 #include "capacity_series.h"
+#include "certification_rates.h"
 #include "school_year_age.h"
 #include "wardsim/engine/population_queries.h"
 
@@ -29,15 +30,6 @@ constexpr int kFirstCareAge = 65;
 constexpr int kFirstResidentialLevel = 4;  // care_3
 constexpr int kEvacuationCells = 3;        // infants, ages 1-74, 75+
 
-CertificationRates rates_in_year(const CertificationRates& base, double multiplier) {
-  CertificationRates rates = base * multiplier;
-  for (int band = 0; band < kCareAgeBands; ++band) {
-    const double total = rates.row(band).sum();
-    if (total > 1.0) rates.row(band) /= total;
-  }
-  return rates;
-}
-
 }  // namespace
 
 HeadlineDemand::HeadlineDemand(const engine::Dimensions& dims, const ServiceParameters& parameters)
@@ -48,8 +40,8 @@ HeadlineDemand::HeadlineDemand(const engine::Dimensions& dims, const ServicePara
     childcare_uptake_.push_back((parameters.childcare.uptake.transpose() * uptake).min(1.0));
     const double certification = parameters.elderly_care.certification_multiplier[y];
     certification_.push_back(
-        {rates_in_year(parameters.elderly_care.certification[0], certification),
-         rates_in_year(parameters.elderly_care.certification[1], certification)});
+        {certification_rates_in_year(parameters.elderly_care.certification[0], certification),
+         certification_rates_in_year(parameters.elderly_care.certification[1], certification)});
   }
   capacity_ = {capacity_series(parameters.childcare.places, dims),
                capacity_series(parameters.school.classrooms, dims),
