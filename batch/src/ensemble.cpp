@@ -57,7 +57,6 @@ HeadlineTotals headline_totals(const models::ServiceResult& service, int distric
 struct DrawState {
   engine::ProjectionInputs inputs;  // a copy of the scenario's, rewritten per draw
   engine::PopulationWorkspace workspace;
-  std::vector<engine::DistrictCube> population;  // the draw's snapshots
   models::HeadlineDemand::Workspace services;
 };
 
@@ -76,6 +75,37 @@ std::string number(double value) {
   return text;
 }
 
+// Checks the inputs of every draw at once. A multiplier scales non-negative values whose checked
+// ranges are [0, bound], so if the inputs under the smallest and under the largest multipliers
+// of all draws pass check_inputs, every draw's do, and the draws need not be checked one by one.
+void check_draw_extremes(const engine::ProjectionInputs& inputs,
+                         const scenarios::MonteCarloSpec& spec) {
+  DrawMultipliers low = draw_multipliers(spec, 0);
+  DrawMultipliers high = low;
+  for (std::uint64_t k = 1; k < static_cast<std::uint64_t>(spec.draws); ++k) {
+    const DrawMultipliers m = draw_multipliers(spec, k);
+    low = {std::min(low.tfr, m.tfr), std::min(low.in_migration, m.in_migration),
+           std::min(low.out_migration, m.out_migration)};
+    high = {std::max(high.tfr, m.tfr), std::max(high.in_migration, m.in_migration),
+            std::max(high.out_migration, m.out_migration)};
+  }
+  engine::ProjectionInputs extreme = inputs;
+  for (const DrawMultipliers& m : {low, high}) {
+    apply_multipliers(inputs, m, extreme);
+    try {
+      engine::check_inputs(extreme);
+    } catch (const InputError& error) {
+      std::vector<std::string> problems;
+      for (const std::string& problem : error.problems()) {
+        problems.push_back("monte_carlo draws (multipliers tfr " + number(m.tfr) +
+                           ", in_migration " + number(m.in_migration) + ", out_migration " +
+                           number(m.out_migration) + "): " + problem);
+      }
+      throw InputError(problems);
+    }
+  }
+}
+
 }  // namespace
 
 std::uint64_t ensemble_memory_bytes(const engine::Dimensions& dims, bool with_services, int draws) {
@@ -89,6 +119,7 @@ io::EnsembleStatistics run_ensemble(const engine::ProjectionInputs& inputs,
                                     const std::optional<models::ServiceParameters>& services,
                                     const scenarios::MonteCarloSpec& spec, ProgressLine* progress) {
   engine::check_inputs(inputs);
+  check_draw_extremes(inputs, spec);
   const engine::Dimensions& dims = inputs.dims;
   const std::uint64_t memory = ensemble_memory_bytes(dims, services.has_value(), spec.draws);
   if (memory > kMaxEnsembleBytes) {
@@ -120,25 +151,28 @@ io::EnsembleStatistics run_ensemble(const engine::ProjectionInputs& inputs,
   std::optional<models::HeadlineDemand> headline;
   if (services) headline.emplace(dims, *services);
   tbb::enumerable_thread_specific<DrawState> states([&] {
-    return DrawState{inputs, engine::PopulationWorkspace(districts), {}, {}};
+    return DrawState{inputs, engine::PopulationWorkspace(districts), {}};
   });
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, draws, 4), [&](const auto& range) {
     DrawState& state = states.local();
     for (std::size_t k = range.begin(); k != range.end(); ++k) {
       apply_multipliers(inputs, draw_multipliers(spec, k), state.inputs);
-      engine::project_population(state.inputs, state.workspace, state.population);
       double* row = rows.data() + k * row_size;
-      for (int y = 0; y < dims.years(); ++y) {
-        const auto& cube = state.population[static_cast<std::size_t>(y)];
-        for (int d = 0; d < districts; ++d) {
-          row[static_cast<std::size_t>(y * districts + d)] = cube.row(d).sum();
-        }
-      }
+      if (headline) headline->begin(state.services);
+      // Each year is reduced as soon as it is made, while it is still in cache.
+      engine::project_population(
+          state.inputs, state.workspace,
+          [&](int y, const engine::DistrictCube& cube) {
+            for (int d = 0; d < districts; ++d) {
+              row[static_cast<std::size_t>(y * districts + d)] = cube.row(d).sum();
+            }
+            if (headline) headline->add_year(y, cube, state.services);
+          },
+          engine::InputCheck::kDoneByCaller);
       if (headline) {
-        headline->compute(state.population, state.services,
-                          std::span<double>(row + cells, service_count * cells),
-                          std::span<std::uint8_t>(short_flags.data() + k * service_count * cells,
-                                                  service_count * cells));
+        headline->finish(state.services, std::span<double>(row + cells, service_count * cells),
+                         std::span<std::uint8_t>(short_flags.data() + k * service_count * cells,
+                                                 service_count * cells));
       }
       if (progress != nullptr) progress->advance();
     }

@@ -4,6 +4,8 @@
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "wardsim/engine/thread_count.h"
@@ -26,126 +28,198 @@ void for_each_district(Index districts, const Body& body) {
   });
 }
 
-// Applies deaths, out-migration and moves out, in that order, to the cohorts of one district in
-// columns [first, first + count) of each sex, whose start-of-year sizes are in `cohort`.
-// Sequential decrements make the split exact: cohort = deaths + out + moves_out + remaining.
-// Count is a compile-time size so that Eigen unrolls and vectorises the whole cohort.
-template <int Count, typename Cohort>
-void decrement(Index d, int first_age, const Cohort& cohort, int sex, const YearRates& rates,
-               YearFlows& flows, DistrictCube& remaining) {
-  const Index col = cell(sex, first_age);
-  const auto q = (rates.death_probability.row(sex).template segment<Count>(first_age) *
-                  rates.mortality_multiplier(d))
-                     .min(1.0);
-  const auto o = (rates.out_migration_probability.row(sex).template segment<Count>(first_age) *
-                  rates.out_migration_multiplier(d))
-                     .min(1.0);
-  const auto m = (rates.move_probability.row(sex).template segment<Count>(first_age) *
-                  rates.move_multiplier(d))
-                     .min(1.0);
+// Where one district's decrements go: the four flows of a cohort cell, by column.
+struct DecrementRows {
+  double* __restrict deaths;
+  double* __restrict out;
+  double* __restrict moves;
+  double* __restrict remaining;
+};
 
-  auto deaths = flows.deaths.row(d).template segment<Count>(col);
-  auto out = flows.out_migration.row(d).template segment<Count>(col);
-  auto moves = flows.moves_out.row(d).template segment<Count>(col);
-  auto rest = remaining.row(d).template segment<Count>(col);
-
-  deaths = cohort * q;
-  rest = cohort - deaths;
-  out = rest * o;
-  rest -= out;
-  moves = rest * m;
-  rest -= moves;
+DecrementRows district_rows(Index d, YearFlows& flows, DistrictCube& remaining) {
+  return {flows.deaths.row(d).data(), flows.out_migration.row(d).data(),
+          flows.moves_out.row(d).data(), remaining.row(d).data()};
 }
 
-// Four doubles: one AVX register in the AVX2 clone below, two SSE2 registers otherwise.
-using Lanes = double __attribute__((vector_size(4 * sizeof(double))));
-constexpr int kLanes = 4;
-constexpr int kBlock = 4;  // destinations accumulated together, so each load feeds four sums
+// Applies deaths, out-migration and moves out, in that order, to `count` cohorts of one sex whose
+// start-of-year sizes are `cohort[0..count)`, writing columns [col, col + count).
+// Sequential decrements make the split exact: cohort = deaths + out + moves_out + remaining.
+// A plain loop over arrays: the compiler vectorises it at the build's full width, and every
+// cell is computed by the same expression whatever the width, so the width never shows.
+void decrement(const double* __restrict cohort, const double* __restrict death,
+               const double* __restrict emigrate, const double* __restrict move, double mortality,
+               double emigration, double moving, int count, int col, const DecrementRows& rows) {
+  for (int i = 0; i < count; ++i) {
+    const double q = std::min(death[i] * mortality, 1.0);
+    const double o = std::min(emigrate[i] * emigration, 1.0);
+    const double m = std::min(move[i] * moving, 1.0);
+    const double died = cohort[i] * q;
+    double rest = cohort[i] - died;
+    const double left = rest * o;
+    rest -= left;
+    const double moved = rest * m;
+    rest -= moved;
+    rows.deaths[col + i] = died;
+    rows.out[col + i] = left;
+    rows.moves[col + i] = moved;
+    rows.remaining[col + i] = rest;
+  }
+}
+
+// The decrements of one sex's cohorts first_age .. first_age + count - 1 in district d.
+void decrement_cohorts(Index d, int sex, int first_age, const double* cohort, int count,
+                       const YearRates& rates, const DecrementRows& rows) {
+  decrement(cohort, rates.death_probability.row(sex).data() + first_age,
+            rates.out_migration_probability.row(sex).data() + first_age,
+            rates.move_probability.row(sex).data() + first_age, rates.mortality_multiplier(d),
+            rates.out_migration_multiplier(d), rates.move_multiplier(d), count,
+            cell(sex, first_age), rows);
+}
 
 // moves_in = destinationᵀ × moves_out: cell (j, c) of moves_in is Σ_o destination(o, j) ×
 // moves_out(o, c), summed from 0 in origin order. Every cell is one sequential sum whatever the
-// vector width, so every processor gets the same numbers; the AVX2 clone (chosen at load time)
-// only does four cells per instruction, and no FMA is enabled, so nothing is contracted.
-__attribute__((target_clones("avx2", "default"))) void gather_moves(
-    const double* __restrict destination, const double* __restrict moves_out,
-    double* __restrict moves_in, Index districts) {
-  constexpr int kVectorCells = kCells / kLanes * kLanes;
+// vector width, so the width never shows in the numbers. A block of kBlock destinations ×
+// kChunk vectors of cells stays in registers while the origins stream past.
+#if defined(__AVX512F__)
+constexpr int kLanes = 8;  // one AVX-512 register of doubles
+constexpr int kChunk = 4;  // 16 sums + 4 loads of 32 registers
+#else
+constexpr int kLanes = 4;  // one AVX register, or two SSE2 ones
+constexpr int kChunk = 2;
+#endif
+constexpr int kBlock = 4;
+using Lanes = double __attribute__((vector_size(kLanes * sizeof(double))));
+
+void gather_moves(const Eigen::MatrixXd& destination, const DistrictCube& moves_out,
+                  DistrictCube& moves_in) {
+  constexpr int kWide = kLanes * kChunk;
+  constexpr int kBlockedCells = kCells / kWide * kWide;
+  const Index districts = moves_out.rows();
+  const double* out = moves_out.data();
+  double* in = moves_in.data();
+  // Column j of the (column-major) destination matrix: share(o) of origin o going to j.
+  const auto share = [&](Index o, Index j) { return destination.data()[j * districts + o]; };
+  const auto one_cell = [&](Index j, int c) {
+    double sum = 0.0;
+    for (Index o = 0; o < districts; ++o) sum += share(o, j) * out[o * kCells + c];
+    in[j * kCells + c] = sum;
+  };
   Index j = 0;
   for (; j + kBlock <= districts; j += kBlock) {
-    const double* share = destination + j * districts;  // column j: share(o) of origin o
-    for (int c = 0; c < kVectorCells; c += kLanes) {
-      Lanes sum[kBlock] = {};
+    for (int c = 0; c < kBlockedCells; c += kWide) {
+      Lanes sum[kBlock][kChunk] = {};
       for (Index o = 0; o < districts; ++o) {
-        Lanes movers;
-        std::memcpy(&movers, moves_out + o * kCells + c, sizeof movers);
-        for (int b = 0; b < kBlock; ++b) sum[b] += share[b * districts + o] * movers;
+        const double* row = out + o * kCells + c;
+        for (int k = 0; k < kChunk; ++k) {
+          Lanes movers;
+          std::memcpy(&movers, row + k * kLanes, sizeof movers);
+          for (int b = 0; b < kBlock; ++b) sum[b][k] += share(o, j + b) * movers;
+        }
       }
       for (int b = 0; b < kBlock; ++b) {
-        std::memcpy(moves_in + (j + b) * kCells + c, &sum[b], sizeof sum[b]);
+        std::memcpy(in + (j + b) * kCells + c, &sum[b], sizeof sum[b]);
       }
     }
-    for (int c = kVectorCells; c < kCells; ++c) {
+    // The last cells, fewer than a register block: every (destination, cell) sum of the block
+    // at once, so that the additions of different sums overlap.
+    constexpr int kTail = kCells - kBlockedCells;
+    double tail[kBlock][kTail] = {};
+    for (Index o = 0; o < districts; ++o) {
+      const double* row = out + o * kCells + kBlockedCells;
       for (int b = 0; b < kBlock; ++b) {
-        double sum = 0.0;
-        for (Index o = 0; o < districts; ++o) {
-          sum += share[b * districts + o] * moves_out[o * kCells + c];
-        }
-        moves_in[(j + b) * kCells + c] = sum;
+        const double s = share(o, j + b);
+        for (int t = 0; t < kTail; ++t) tail[b][t] += s * row[t];
       }
+    }
+    for (int b = 0; b < kBlock; ++b) {
+      std::memcpy(in + (j + b) * kCells + kBlockedCells, tail[b], sizeof tail[b]);
     }
   }
   for (; j < districts; ++j) {
-    const double* share = destination + j * districts;
-    for (int c = 0; c < kCells; ++c) {
-      double sum = 0.0;
-      for (Index o = 0; o < districts; ++o) sum += share[o] * moves_out[o * kCells + c];
-      moves_in[j * kCells + c] = sum;
-    }
+    for (int c = 0; c < kCells; ++c) one_cell(j, c);
+  }
+}
+
+// District d's share of the year's in-migrants.
+double in_migrant_share(const YearRates& rates, Index d) {
+  return rates.in_migrant_allocation(d) * rates.in_migrants;
+}
+
+// One district's end-of-year population: survivors who stayed, plus movers in, plus in-migrants
+// (`share` × the profile, recorded in `arrivals`), added in that order.
+void settle(double share, const double* __restrict profile, const double* __restrict survivors,
+            const double* __restrict moved_in, double* __restrict arrivals,
+            double* __restrict end) {
+  for (int c = 0; c < kCells; ++c) {
+    arrivals[c] = share * profile[c];
+    end[c] = survivors[c] + moved_in[c] + arrivals[c];
   }
 }
 
 }  // namespace
 
-StepWorkspace::StepWorkspace(int districts) : survivors(DistrictCube::Zero(districts, kCells)) {}
+StepWorkspace::StepWorkspace(int districts)
+    : survivors(DistrictCube::Zero(districts, kCells)), discarded(DiscardedRows::Zero()) {}
 
 void cohort_step(const DistrictCube& start, const YearRates& rates, DistrictCube& end,
-                 YearFlows& flows, StepWorkspace& workspace) {
+                 YearFlows& flows, StepWorkspace& workspace, StepFlows detail) {
   const Index districts = start.rows();
   DistrictCube& remaining = workspace.survivors;
   const Eigen::MatrixXd& destination = rates.move_destination;
+  const bool all_flows = detail == StepFlows::kAll;
+  // Population only: the discarded flows share one row each, so districts go one at a time.
+  const auto districts_loop = [&](const auto& body) {
+    if (all_flows) {
+      for_each_district(districts, body);
+    } else {
+      for (Index d = 0; d < districts; ++d) body(d);
+    }
+  };
+  const auto rows_of = [&](Index d) {
+    DecrementRows rows = district_rows(d, flows, remaining);
+    if (!all_flows) {
+      rows.deaths = workspace.discarded.row(0).data();
+      rows.out = workspace.discarded.row(1).data();
+    }
+    return rows;
+  };
 
   // 1. Cohorts 1..100 (alive on 1 January): deaths, emigration, moves out.
-  for_each_district(districts, [&](Index d) {
+  districts_loop([&](Index d) {
+    const DecrementRows rows = rows_of(d);
     for (int sex = 0; sex < kSexes; ++sex) {
-      const Index from = cell(sex, 0);
       // Cohort a was aged a-1 on 1 January; the open cohort 100 also gathers those aged 100+.
-      Eigen::Array<double, 1, kAges - 1> cohort = start.row(d).segment<kAges - 1>(from);
-      cohort(kAges - 2) += start(d, cell(sex, kOpenAge));
-      decrement<kAges - 1>(d, 1, cohort, sex, rates, flows, remaining);
+      std::array<double, kAges - 1> cohort;
+      const double* ages = start.row(d).data() + cell(sex, 0);
+      std::copy_n(ages, kAges - 1, cohort.begin());
+      cohort.back() += ages[kOpenAge];
+      decrement_cohorts(d, sex, 1, cohort.data(), kAges - 1, rates, rows);
     }
   });
 
-  // 2. Moves between districts are gathered per destination in a fixed origin order, and
-  //    in-migrants are allocated over districts by the year's profile.
+  // 2. Moves between districts, gathered per destination.
   for (int sex = 0; sex < kSexes; ++sex) {
     flows.moves_out(Eigen::all, cell(sex, 0)) = 0.0;  // cohort 0 is handled after births
   }
-  gather_moves(destination.data(), flows.moves_out.data(), flows.moves_in.data(), districts);
-  const Eigen::Map<const Eigen::Array<double, 1, kCells>> profile(rates.in_migrant_profile.data());
-  flows.in_migration.matrix().noalias() =
-      (rates.in_migrant_allocation * rates.in_migrants).matrix() * profile.matrix();
-  end = remaining + flows.moves_in + flows.in_migration;
+  gather_moves(destination, flows.moves_out, flows.moves_in);
 
-  // 3. Births on the mean female population of the year, then the newborns' own decrements.
-  for_each_district(districts, [&](Index d) {
+  // 3. In-migrants allocated over districts by the year's profile, the end-of-year population,
+  //    births on the mean female population of the year, then the newborns' own decrements.
+  const double* profile = rates.in_migrant_profile.data();
+  districts_loop([&](Index d) {
+    double* arrivals =
+        all_flows ? flows.in_migration.row(d).data() : workspace.discarded.row(2).data();
+    settle(in_migrant_share(rates, d), profile, remaining.row(d).data(),
+           flows.moves_in.row(d).data(), arrivals, end.row(d).data());
     const auto women_start = start.row(d).segment<kAges>(cell(kFemale, 0));
     const auto women_end = end.row(d).segment<kAges>(cell(kFemale, 0));
     const double births = 0.5 * (rates.fertility.row(d) * (women_start + women_end)).sum();
     flows.births(d, kMale) = births * rates.male_birth_share;
     flows.births(d, kFemale) = births - flows.births(d, kMale);
+    const DecrementRows rows = rows_of(d);
     for (int sex = 0; sex < kSexes; ++sex) {
-      const Eigen::Array<double, 1, 1> newborns(flows.births(d, sex));
-      decrement<1>(d, 0, newborns, sex, rates, flows, remaining);
+      const double newborns = flows.births(d, sex);
+      decrement_cohorts(d, sex, 0, &newborns, 1, rates, rows);
     }
   });
 
@@ -154,7 +228,11 @@ void cohort_step(const DistrictCube& start, const YearRates& rates, DistrictCube
     const Index col = cell(sex, 0);
     flows.moves_in.col(col).matrix().noalias() =
         destination.transpose() * flows.moves_out.col(col).matrix();
-    end.col(col) = remaining.col(col) + flows.moves_in.col(col) + flows.in_migration.col(col);
+    for (Index d = 0; d < districts; ++d) {
+      double& arrivals = all_flows ? flows.in_migration(d, col) : workspace.discarded(2, col);
+      arrivals = in_migrant_share(rates, d) * profile[col];
+      end(d, col) = remaining(d, col) + flows.moves_in(d, col) + arrivals;
+    }
   }
 }
 

@@ -3,12 +3,22 @@
 namespace wardsim::engine {
 
 double count_ages(const DistrictCube& population, Eigen::Index district, int from, int to) {
-  const int count = to - from + 1;
-  double total = 0.0;
-  for (int sex = 0; sex < kSexes; ++sex) {
-    total += population.row(district).segment(cell(sex, from), count).sum();
-  }
+  return count_sex_ages(population, district, kMale, from, to) +
+         count_sex_ages(population, district, kFemale, from, to);
+}
+
+double count_sex_ages(const DistrictCube& population, Eigen::Index district, int sex, int from,
+                      int to) {
+  const double* ages = population.row(district).data() + cell(sex, 0);
+  double total = ages[from];
+  for (int age = from + 1; age <= to; ++age) total += ages[age];
   return total;
+}
+
+void count_sex_ages(const CellMajorCube& population, int sex, int from, int to,
+                    Eigen::ArrayXd& out) {
+  out = population.col(cell(sex, from));
+  for (int age = from + 1; age <= to; ++age) out += population.col(cell(sex, age));
 }
 
 double count_ages(const DistrictCube& population, int from, int to) {

@@ -16,7 +16,7 @@ constexpr AgeBand five_year_band(int first_age, int band, int bands) {
   return {from, band == bands - 1 ? engine::kOpenAge : from + 4};
 }
 
-// People of `sex` aged band.from..band.to in one district.
+// People of `sex` aged band.from..band.to in one district (engine::count_sex_ages).
 double count_band(const engine::DistrictCube& population, Eigen::Index district, int sex,
                   AgeBand band);
 

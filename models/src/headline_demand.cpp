@@ -30,6 +30,14 @@ constexpr int kFirstCareAge = 65;
 constexpr int kFirstResidentialLevel = 4;  // care_3
 constexpr int kEvacuationCells = 3;        // infants, ages 1-74, 75+
 
+// Both sexes aged from..to in every district, into w.sum, as engine::count_ages adds them.
+void count_both_sexes(const engine::CellMajorCube& population, int from, int to,
+                      HeadlineDemand::Workspace& w) {
+  engine::count_sex_ages(population, engine::kMale, from, to, w.sum);
+  engine::count_sex_ages(population, engine::kFemale, from, to, w.other);
+  w.sum += w.other;
+}
+
 }  // namespace
 
 HeadlineDemand::HeadlineDemand(const engine::Dimensions& dims, const ServiceParameters& parameters)
@@ -52,46 +60,46 @@ HeadlineDemand::HeadlineDemand(const engine::Dimensions& dims, const ServicePara
 
 void HeadlineDemand::childcare(int i, Workspace& w) const {
   const auto& uptake = childcare_uptake_[static_cast<std::size_t>(i)];
-  for (Index d = 0; d < w.april.rows(); ++d) {
-    for (int g = 0; g < kChildcareGroups; ++g) {
-      const AgeGroup& group = kChildcareAges[static_cast<std::size_t>(g)];
-      w.by_service[0](i, d * kChildcareGroups + g) =
-          engine::count_ages(w.april, d, group.from, group.to) * uptake(g);
+  const Index districts = w.april.rows();
+  for (int g = 0; g < kChildcareGroups; ++g) {
+    const AgeGroup& group = kChildcareAges[static_cast<std::size_t>(g)];
+    count_both_sexes(w.april, group.from, group.to, w);
+    for (Index d = 0; d < districts; ++d) {
+      w.by_service[0](i, d * kChildcareGroups + g) = w.sum(d) * uptake(g);
     }
   }
 }
 
 void HeadlineDemand::school(int i, Workspace& w) const {
   const SchoolParameters& p = parameters_.school;
-  for (Index d = 0; d < w.april.rows(); ++d) {
-    for (int l = 0; l < kSchoolLevels; ++l) {
-      // Classes: one ceiling per grade, as in the full model.
-      const double share = p.public_share[static_cast<std::size_t>(l)];
-      const double limit = p.class_size_limit[static_cast<std::size_t>(l)];
-      double classes = 0.0;
-      for (int age = kSchoolAges[static_cast<std::size_t>(l)].from;
-           age <= kSchoolAges[static_cast<std::size_t>(l)].to; ++age) {
-        const double pupils = engine::count_ages(w.april, d, age, age) * share;
-        classes += std::ceil(pupils / limit - kPupilTolerance);
-      }
-      w.by_service[1](i, d * kSchoolLevels + l) = classes;
+  const Index districts = w.april.rows();
+  for (int l = 0; l < kSchoolLevels; ++l) {
+    // Classes: one ceiling per grade, as in the full model.
+    const double share = p.public_share[static_cast<std::size_t>(l)];
+    const double limit = p.class_size_limit[static_cast<std::size_t>(l)];
+    w.classes.setZero(districts);
+    for (int age = kSchoolAges[static_cast<std::size_t>(l)].from;
+         age <= kSchoolAges[static_cast<std::size_t>(l)].to; ++age) {
+      count_both_sexes(w.april, age, age, w);
+      w.classes += (w.sum * share / limit - kPupilTolerance).ceil();
     }
+    for (Index d = 0; d < districts; ++d) w.by_service[1](i, d * kSchoolLevels + l) = w.classes(d);
   }
 }
 
-void HeadlineDemand::certified(const engine::DistrictCube& population, int i, Workspace& w) const {
+void HeadlineDemand::certified(int i, Workspace& w) const {
   constexpr int kBandCells = engine::kSexes * kCareAgeBands;
-  w.counts.resize(population.rows(), kBandCells);
-  for (Index d = 0; d < population.rows(); ++d) {
-    for (int sex = 0; sex < engine::kSexes; ++sex) {
-      for (int band = 0; band < kCareAgeBands; ++band) {
-        w.counts(d, sex * kCareAgeBands + band) =
-            count_band(population, d, sex, five_year_band(kFirstCareAge, band, kCareAgeBands));
-      }
+  const Index districts = w.january.rows();
+  w.counts.resize(districts, kBandCells);
+  for (int sex = 0; sex < engine::kSexes; ++sex) {
+    for (int band = 0; band < kCareAgeBands; ++band) {
+      const AgeBand ages = five_year_band(kFirstCareAge, band, kCareAgeBands);
+      engine::count_sex_ages(w.january, sex, ages.from, ages.to, w.sum);
+      w.counts.col(sex * kCareAgeBands + band) = w.sum;
     }
   }
   const auto& rates = certification_[static_cast<std::size_t>(i)];
-  for (Index d = 0; d < population.rows(); ++d) {
+  for (Index d = 0; d < districts; ++d) {
     for (int sex = 0; sex < engine::kSexes; ++sex) {
       for (int band = 0; band < kCareAgeBands; ++band) {
         w.by_service[2].row(i).segment<kCareLevels>(d * kCareLevels) +=
@@ -102,40 +110,58 @@ void HeadlineDemand::certified(const engine::DistrictCube& population, int i, Wo
   }
 }
 
-void HeadlineDemand::infrastructure(const engine::DistrictCube& population, int i,
-                                    Workspace& w) const {
+void HeadlineDemand::infrastructure(int i, Workspace& w) const {
   const InfrastructureParameters& p = parameters_.infrastructure;
   const Eigen::Array<double, 1, kEvacuationCells> rates = {1.0, p.evacuation_help_rate_under_75,
                                                            p.evacuation_help_rate_75_plus};
-  w.counts.resize(population.rows(), kEvacuationCells);
-  for (Index d = 0; d < population.rows(); ++d) {
-    w.counts(d, 0) = engine::count_ages(population, d, 0, 0);
-    w.counts(d, 1) = engine::count_ages(population, d, 1, 74);
-    w.counts(d, 2) = engine::count_ages(population, d, 75, engine::kOpenAge);
+  constexpr std::array<AgeGroup, kEvacuationCells> kAges = {
+      {{0, 0}, {1, 74}, {75, engine::kOpenAge}}};
+  const Index districts = w.january.rows();
+  w.counts.resize(districts, kEvacuationCells);
+  for (int c = 0; c < kEvacuationCells; ++c) {
+    count_both_sexes(w.january, kAges[static_cast<std::size_t>(c)].from,
+                     kAges[static_cast<std::size_t>(c)].to, w);
+    w.counts.col(c) = w.sum;
   }
-  for (Index d = 0; d < population.rows(); ++d) {
+  for (Index d = 0; d < districts; ++d) {
     w.by_service[3](i, d) = (w.counts.row(d) * rates).sum();
   }
+}
+
+void HeadlineDemand::begin(Workspace& workspace) const {
+  const int years = dims_.years();
+  const int districts = dims_.district_count();
+  workspace.by_service[0].resize(years, Index{districts} * kChildcareGroups);
+  workspace.by_service[1].resize(years, Index{districts} * kSchoolLevels);
+  workspace.by_service[2].setZero(years, Index{districts} * kCareLevels);
+  workspace.by_service[3].resize(years, districts);
+}
+
+void HeadlineDemand::add_year(int i, const engine::DistrictCube& population,
+                              Workspace& workspace) const {
+  workspace.january = population;
+  young_april_basis(workspace.january, workspace.april);
+  childcare(i, workspace);
+  school(i, workspace);
+  certified(i, workspace);
+  infrastructure(i, workspace);
 }
 
 void HeadlineDemand::compute(const std::vector<engine::DistrictCube>& population,
                              Workspace& workspace, std::span<double> demand,
                              std::span<std::uint8_t> shortfall) const {
+  begin(workspace);
+  for (int i = 0; i < dims_.years(); ++i) {
+    add_year(i, population[static_cast<std::size_t>(i)], workspace);
+  }
+  finish(workspace, demand, shortfall);
+}
+
+void HeadlineDemand::finish(Workspace& workspace, std::span<double> demand,
+                            std::span<std::uint8_t> shortfall) const {
   const int years = dims_.years();
   const int districts = dims_.district_count();
   const auto cells = static_cast<std::size_t>(years) * static_cast<std::size_t>(districts);
-  workspace.by_service[0].resize(years, Index{districts} * kChildcareGroups);
-  workspace.by_service[1].resize(years, Index{districts} * kSchoolLevels);
-  workspace.by_service[2].setZero(years, Index{districts} * kCareLevels);
-  workspace.by_service[3].resize(years, districts);
-  for (int i = 0; i < years; ++i) {
-    const engine::DistrictCube& cube = population[static_cast<std::size_t>(i)];
-    young_april_basis(cube, workspace.april);
-    childcare(i, workspace);
-    school(i, workspace);
-    certified(cube, i, workspace);
-    infrastructure(cube, i, workspace);
-  }
   // Elderly care: residential demand = certified at care 3-5 × residential rate.
   workspace.care_3_plus.resize(years, districts);
   for (Index d = 0; d < districts; ++d) {

@@ -27,17 +27,14 @@ engine::DistrictCube april_basis(const engine::DistrictCube& january) {
   return april;
 }
 
-void young_april_basis(const engine::DistrictCube& january, engine::DistrictCube& april) {
-  constexpr int kAged = kYoungAprilAges - 1;  // ages 1 .. kYoungAprilAges − 1
+void young_april_basis(const engine::CellMajorCube& january, engine::CellMajorCube& april) {
   if (april.rows() != january.rows()) april.resize(january.rows(), engine::kCells);
-  for (Eigen::Index d = 0; d < january.rows(); ++d) {
-    for (int sex = 0; sex < engine::kSexes; ++sex) {
-      const auto from = january.row(d).segment<kYoungAprilAges>(engine::cell(sex, 0));
-      auto to = april.row(d).segment<kYoungAprilAges>(engine::cell(sex, 0));
-      to(0) = from(0);
-      // The expression of april_ages, element by element.
-      to.segment<kAged>(1) = (1.0 - kBirthdaysBeforeApril) * from.segment<kAged>(1) +
-                             kBirthdaysBeforeApril * from.segment<kAged>(0);
+  for (int sex = 0; sex < engine::kSexes; ++sex) {
+    const int first = engine::cell(sex, 0);
+    april.col(first) = january.col(first);
+    for (int c = first + 1; c < first + kYoungAprilAges; ++c) {
+      april.col(c) = (1.0 - kBirthdaysBeforeApril) * january.col(c) +
+                     kBirthdaysBeforeApril * january.col(c - 1);
     }
   }
 }

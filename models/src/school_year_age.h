@@ -4,6 +4,7 @@
 #include <Eigen/Core>
 
 #include "wardsim/engine/dimensions.h"
+#include "wardsim/engine/population_queries.h"
 
 namespace wardsim::models {
 
@@ -20,10 +21,10 @@ AgeRow april_ages(const AgeRow& january);
 // The same conversion applied to every district and sex of a 1 January population.
 engine::DistrictCube april_basis(const engine::DistrictCube& january);
 
-// The same numbers for ages 0 .. kYoungAprilAges − 1 only, written into those columns of `april`
-// (sized like `january`; its other columns are left as they are): the childcare and school
-// headlines of an ensemble read no older age.
+// The same numbers for ages 0 .. kYoungAprilAges − 1 only, on a population with districts
+// innermost, written into those columns of `april` (sized like `january`; its other columns are
+// left as they are): the childcare and school headlines of an ensemble read no older age.
 inline constexpr int kYoungAprilAges = 16;
-void young_april_basis(const engine::DistrictCube& january, engine::DistrictCube& april);
+void young_april_basis(const engine::CellMajorCube& january, engine::CellMajorCube& april);
 
 }  // namespace wardsim::models

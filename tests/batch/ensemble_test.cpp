@@ -9,6 +9,7 @@
 #include "batch/batch_test_support.h"
 #include "wardsim/batch/rate_draws.h"
 #include "wardsim/engine/cohort_kernel.h"
+#include "wardsim/error.h"
 #include "wardsim/models/headline_demand.h"
 #include "wardsim/models/services.h"
 #include "wardsim/scenarios/scenario.h"
@@ -232,6 +233,30 @@ TEST(Ensemble, HigherFertilityDrawsRaiseTheUpperQuantilesOfChildcareDemand) {
   EXPECT_GT(demand[4 * cells + last_year], demand[0 * cells + last_year]);
   // In the base year nothing is uncertain yet: all quantiles agree.
   EXPECT_EQ(demand[0], demand[4 * cells]);
+}
+
+// Draws are not checked one by one: the extremes of all draws are, before any draw runs, and a
+// range that takes fertility above 1 is refused naming the multipliers and the table.
+TEST(Ensemble, MultipliersThatLeaveTheCheckedRangesAreRefusedUpFront) {
+  const auto scenario = scenarios::load_scenario(kTinyServices);
+  scenarios::MonteCarloSpec spec;
+  spec.draws = 50;
+  spec.seed = 7;
+  spec.rates.push_back({"tfr", scenarios::MultiplierDistribution::kUniform, 0, 1, 1e4});
+  try {
+    run_ensemble(scenario.inputs, scenario.services, spec, nullptr);
+    FAIL() << "a TFR multiplier near 10,000 was accepted";
+  } catch (const InputError& error) {
+    ASSERT_FALSE(error.problems().empty());
+    for (const std::string& problem : error.problems()) {
+      EXPECT_NE(problem.find("monte_carlo draws (multipliers tfr "), std::string::npos) << problem;
+    }
+    EXPECT_NE(error.problems().front().find("fertility"), std::string::npos)
+        << error.problems().front();
+  }
+  // The same range within bounds runs.
+  spec.rates.back().max = 1.2;
+  EXPECT_NO_THROW(run_ensemble(scenario.inputs, scenario.services, spec, nullptr));
 }
 
 TEST(Ensemble, IdenticalForAnyThreadCount) {

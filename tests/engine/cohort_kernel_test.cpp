@@ -12,6 +12,7 @@ namespace {
 
 using testing::closed_city;
 using testing::tiny_city;
+using testing::wide_city;
 
 std::string where(int year, Eigen::Index d, Eigen::Index column) {
   const auto sex = static_cast<int>(column / kAges);
@@ -20,8 +21,7 @@ std::string where(int year, Eigen::Index d, Eigen::Index column) {
 }
 
 // Every cell obeys P(t+1) = P(t) aged one year + births − deaths − out + in − moves out + moves in.
-TEST(CohortKernel, AccountingIdentityHoldsInEveryCellEveryYear) {
-  const Projection p = project_cohort(tiny_city(20), {.threads = 1});
+void expect_accounts_balance(const Projection& p) {
   for (int step = 0; step < p.dims.steps(); ++step) {
     const auto s = static_cast<std::size_t>(step);
     const DistrictCube& start = p.population[s];
@@ -47,6 +47,33 @@ TEST(CohortKernel, AccountingIdentityHoldsInEveryCellEveryYear) {
                            f.out_migration.row(d).sum() + f.in_migration.row(d).sum() -
                            f.moves_out.row(d).sum() + f.moves_in.row(d).sum();
       ASSERT_NEAR(change, flows, 1e-8) << "district " << d << ", step " << step;
+    }
+  }
+}
+
+TEST(CohortKernel, AccountingIdentityHoldsInEveryCellEveryYear) {
+  expect_accounts_balance(project_cohort(tiny_city(20), {.threads = 1}));
+}
+
+TEST(CohortKernel, AccountingIdentityHoldsInAWideCity) {
+  expect_accounts_balance(project_cohort(wide_city(11, 6), {.threads = 2}));
+}
+
+// Moves in are, by definition, destinationᵀ × moves out. Eleven districts take the kernel's
+// blocked path over destinations and its remainder; Eigen's product is the reference.
+TEST(CohortKernel, MovesInAreTheDestinationSharesOfMovesOutInAWideCity) {
+  const ProjectionInputs inputs = wide_city(11, 6);
+  const Projection p = project_cohort(inputs, {.threads = 1});
+  for (std::size_t s = 0; s < p.flows.size(); ++s) {
+    const YearFlows& f = p.flows[s];
+    const Eigen::MatrixXd expected =
+        inputs.rates[s].move_destination.transpose() * f.moves_out.matrix();
+    ASSERT_GT(f.moves_out.sum(), 100.0);
+    for (Eigen::Index d = 0; d < expected.rows(); ++d) {
+      for (Eigen::Index c = 0; c < kCells; ++c) {
+        ASSERT_NEAR(f.moves_in(d, c), expected(d, c), 1e-12 * std::max(1.0, expected(d, c)))
+            << where(p.dims.base_year + static_cast<int>(s), d, c);
+      }
     }
   }
 }
@@ -98,6 +125,15 @@ TEST(CohortKernel, ResultsAreBitIdenticalForOneAndTwoThreads) {
   for (std::size_t y = 0; y < one.flows.size(); ++y) {
     ASSERT_TRUE((one.flows[y].births == two.flows[y].births).all()) << "year index " << y;
     ASSERT_TRUE((one.flows[y].moves_in == two.flows[y].moves_in).all()) << "year index " << y;
+  }
+}
+
+TEST(CohortKernel, ResultsAreBitIdenticalForOneAndTwoThreadsInAWideCity) {
+  const ProjectionInputs inputs = wide_city(13, 8);
+  const Projection one = project_cohort(inputs, {.threads = 1});
+  const Projection two = project_cohort(inputs, {.threads = 2});
+  for (std::size_t y = 0; y < one.population.size(); ++y) {
+    ASSERT_TRUE((one.population[y] == two.population[y]).all()) << "year index " << y;
   }
 }
 

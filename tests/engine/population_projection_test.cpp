@@ -12,6 +12,7 @@ namespace {
 
 using testing::closed_city;
 using testing::tiny_city;
+using testing::wide_city;
 
 // The lean path must give the full kernel's populations bit for bit, not just closely.
 void expect_identical(const std::vector<DistrictCube>& lean, const Projection& full) {
@@ -31,6 +32,29 @@ TEST(PopulationProjection, EqualsTheFullKernelBitForBit) {
   std::vector<DistrictCube> population;
   project_population(inputs, workspace, population);
   expect_identical(population, project_cohort(inputs, {.threads = 2}));
+}
+
+TEST(PopulationProjection, EqualsTheFullKernelBitForBitInAWideCity) {
+  // Eleven districts: the blocked moves product, and the discarded flows' scratch rows shared by
+  // every district in turn.
+  const ProjectionInputs inputs = wide_city(11, 12);
+  PopulationWorkspace workspace;
+  std::vector<DistrictCube> population;
+  project_population(inputs, workspace, population);
+  expect_identical(population, project_cohort(inputs, {.threads = 2}));
+}
+
+TEST(PopulationProjection, HandsEveryYearToTheCallerInOrder) {
+  const ProjectionInputs inputs = wide_city(9, 7);
+  const Projection full = project_cohort(inputs, {.threads = 1});
+  PopulationWorkspace workspace;
+  int next = 0;
+  project_population(inputs, workspace, [&](int year, const DistrictCube& cube) {
+    ASSERT_EQ(year, next++);
+    ASSERT_TRUE((cube == full.population[static_cast<std::size_t>(year)]).all())
+        << "year index " << year;
+  });
+  EXPECT_EQ(next, inputs.dims.years());
 }
 
 TEST(PopulationProjection, ReusedStorageCarriesNothingOver) {

@@ -1,6 +1,7 @@
 #include "engine/tiny_city.h"
 
 #include <cmath>
+#include <string>
 
 namespace wardsim::engine::testing {
 namespace {
@@ -86,6 +87,42 @@ ProjectionInputs tiny_city(int steps) {
     rates.move_destination << 0.0, 0.7, 0.3,  //
         0.6, 0.0, 0.4,                        //
         0.2, 0.8, 0.0;
+  }
+  return inputs;
+}
+
+ProjectionInputs wide_city(int districts, int steps) {
+  const ProjectionInputs tiny = tiny_city(steps);
+  ProjectionInputs inputs = tiny;
+  inputs.dims.districts.clear();
+  for (int d = 0; d < districts; ++d) {
+    const std::string code = "W" + std::to_string(d);
+    inputs.dims.districts.push_back({code, code, code, "W", "W"});
+  }
+  inputs.base_population.resize(districts, kCells);
+  for (int d = 0; d < districts; ++d) {
+    inputs.base_population.row(d) = tiny.base_population.row(d % kDistricts) * (1.0 + 0.1 * d);
+  }
+  for (YearRates& rates : inputs.rates) {
+    const Eigen::Array<double, Eigen::Dynamic, kAges, Eigen::RowMajor> fertility = rates.fertility;
+    rates.fertility.resize(districts, kAges);
+    rates.in_migrant_allocation.resize(districts);
+    rates.mortality_multiplier.resize(districts);
+    rates.out_migration_multiplier.resize(districts);
+    rates.move_multiplier.resize(districts);
+    rates.move_destination.resize(districts, districts);
+    for (int d = 0; d < districts; ++d) {
+      rates.fertility.row(d) = fertility.row(d % kDistricts) * (0.9 + 0.02 * d);
+      rates.in_migrant_allocation(d) = 1.0 + d;
+      rates.mortality_multiplier(d) = 0.8 + 0.05 * d;
+      rates.out_migration_multiplier(d) = 1.3 - 0.05 * d;
+      rates.move_multiplier(d) = 0.5 + 0.1 * d;
+      for (int j = 0; j < districts; ++j) {
+        rates.move_destination(d, j) = d == j ? 0.0 : 1.0 + ((d * 7 + j * 3) % 5);
+      }
+      rates.move_destination.row(d) /= rates.move_destination.row(d).sum();
+    }
+    rates.in_migrant_allocation /= rates.in_migrant_allocation.sum();
   }
   return inputs;
 }

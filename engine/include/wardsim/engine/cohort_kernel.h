@@ -6,16 +6,27 @@
 
 namespace wardsim::engine {
 
+// What a step records besides the population.
+enum class StepFlows {
+  kAll,  // every flow of every district: a projection's accounts
+  // Births and moves only. Deaths, emigrants and in-migrants of each district overwrite one
+  // scratch row each, which stays in cache (an ensemble reads only the population); districts then
+  // run one after another. The population is the same, bit for bit.
+  kPopulationOnly,
+};
+
 // Scratch space reused across steps so that the annual step allocates nothing.
 struct StepWorkspace {
-  DistrictCube survivors;  // cohort after deaths and out-migration, before moves
+  using DiscardedRows = Eigen::Array<double, 3, kCells, Eigen::RowMajor>;
+  DistrictCube survivors;   // cohort after deaths and out-migration, before moves
+  DiscardedRows discarded;  // StepFlows::kPopulationOnly: deaths, emigrants, in-migrants
   explicit StepWorkspace(int districts = 0);
 };
 
-// Advances `start` (1 January t) by one year into `end` (1 January t+1) and records the flows.
-// `end`, `flows` and `workspace` must be sized for start.rows() districts.
+// Advances `start` (1 January t) by one year into `end` (1 January t+1) and records the flows
+// `detail` asks for. `end`, `flows` and `workspace` must be sized for start.rows() districts.
 void cohort_step(const DistrictCube& start, const YearRates& rates, DistrictCube& end,
-                 YearFlows& flows, StepWorkspace& workspace);
+                 YearFlows& flows, StepWorkspace& workspace, StepFlows detail = StepFlows::kAll);
 
 // Runs the whole projection. Results are identical for any options.threads.
 Projection project_cohort(const ProjectionInputs& inputs, const RunOptions& options = {});

@@ -8,8 +8,23 @@ namespace wardsim::engine {
 // People aged from..to (inclusive, completed years; to = kOpenAge includes 100+) in all districts.
 double count_ages(const DistrictCube& population, int from, int to);
 
-// People aged from..to in one district.
+// People aged from..to in one district: count_sex_ages of each sex, men + women.
 double count_ages(const DistrictCube& population, Eigen::Index district, int from, int to);
+
+// People of one sex aged from..to in one district, added one age at a time in age order. The
+// order is fixed so that the district-innermost sums below give the same numbers bit for bit.
+double count_sex_ages(const DistrictCube& population, Eigen::Index district, int sex, int from,
+                      int to);
+
+// A population with districts innermost (column = sex × age cell, row = district): what an
+// ensemble draw's demand reads, so that one vector instruction adds the same age of several
+// districts.
+using CellMajorCube = Eigen::Array<double, Eigen::Dynamic, kCells, Eigen::ColMajor>;
+
+// count_sex_ages of every district at once, into `out` (one value per district); the same
+// additions in the same order, so the same numbers.
+void count_sex_ages(const CellMajorCube& population, int sex, int from, int to,
+                    Eigen::ArrayXd& out);
 
 struct Peak {
   int year = 0;

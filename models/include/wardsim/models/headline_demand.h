@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "wardsim/engine/dimensions.h"
+#include "wardsim/engine/population_queries.h"
 #include "wardsim/models/service_parameters.h"
 #include "wardsim/models/service_result.h"
 
@@ -26,7 +27,12 @@ class HeadlineDemand {
  public:
   // Scratch space of one thread, reused by every call (sized on first use).
   struct Workspace {
-    engine::DistrictCube april;  // the young on 1 April of the current year
+    // The current year with districts innermost, so that each count is one vector sum over
+    // ages for every district (in the full models' order of additions).
+    engine::CellMajorCube january;
+    engine::CellMajorCube april;  // the young on 1 April
+    Eigen::ArrayXd sum, other;    // counts by district
+    Eigen::ArrayXd classes;       // school classes by district
     // Each service's demand, [year, district × category]; elderly care first holds the people
     // certified by level, as the full model does.
     std::array<IndicatorValues, kHeadlineServices> by_service;
@@ -43,12 +49,19 @@ class HeadlineDemand {
   void compute(const std::vector<engine::DistrictCube>& population, Workspace& workspace,
                std::span<double> demand, std::span<std::uint8_t> shortfall) const;
 
+  // The same, one year at a time as a projection makes them: begin, add_year for i = 0 ..
+  // years - 1 in any order, then finish.
+  void begin(Workspace& workspace) const;
+  void add_year(int i, const engine::DistrictCube& population, Workspace& workspace) const;
+  void finish(Workspace& workspace, std::span<double> demand,
+              std::span<std::uint8_t> shortfall) const;
+
  private:
   // One population year of each service, into row `i` of its workspace matrix.
   void childcare(int i, Workspace& w) const;
   void school(int i, Workspace& w) const;
-  void certified(const engine::DistrictCube& population, int i, Workspace& w) const;
-  void infrastructure(const engine::DistrictCube& population, int i, Workspace& w) const;
+  void certified(int i, Workspace& w) const;
+  void infrastructure(int i, Workspace& w) const;
 
   engine::Dimensions dims_;
   ServiceParameters parameters_;
