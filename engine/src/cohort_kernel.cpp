@@ -5,7 +5,6 @@
 #include <oneapi/tbb/task_arena.h>
 
 #include <algorithm>
-#include <array>
 #include <cstring>
 
 #include "wardsim/engine/thread_count.h"
@@ -189,11 +188,10 @@ void cohort_step(const DistrictCube& start, const YearRates& rates, DistrictCube
     const DecrementRows rows = rows_of(d);
     for (int sex = 0; sex < kSexes; ++sex) {
       // Cohort a was aged a-1 on 1 January; the open cohort 100 also gathers those aged 100+.
-      std::array<double, kAges - 1> cohort;
       const double* ages = start.row(d).data() + cell(sex, 0);
-      std::copy_n(ages, kAges - 1, cohort.begin());
-      cohort.back() += ages[kOpenAge];
-      decrement_cohorts(d, sex, 1, cohort.data(), kAges - 1, rates, rows);
+      decrement_cohorts(d, sex, 1, ages, kOpenAge - 1, rates, rows);
+      const double open = ages[kOpenAge - 1] + ages[kOpenAge];
+      decrement_cohorts(d, sex, kOpenAge, &open, 1, rates, rows);
     }
   });
 
