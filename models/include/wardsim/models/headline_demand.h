@@ -3,7 +3,8 @@
 // computed straight from the population snapshots: what a Monte Carlo ensemble reduces, without
 // building full ServiceResults (their other indicators, markers and decomposition).
 //
-// The numbers are those of the full models bit for bit (the same arithmetic on the same layouts,
+// The numbers are those of the full models bit for bit (the same additions in the same order, on
+// a copy of each year with districts innermost so that one vector sum serves every district;
 // tested): demand is the headline demand summed over categories in category order, and a cell
 // falls short when the sum over categories of max(0, demand − capacity) is above zero (a place
 // for a 3-year-old cannot serve a baby).
