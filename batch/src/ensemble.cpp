@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -187,7 +188,8 @@ io::EnsembleStatistics run_ensemble(const engine::ProjectionInputs& inputs,
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, (row_size + kColumnBlock - 1) / kColumnBlock),
       [&](const auto& blocks) {
-        std::vector<double> gathered(kColumnBlock * draws);
+        // Every element is written before it is read: no need to zero 1.3 MB per task.
+        const auto gathered = std::make_unique_for_overwrite<double[]>(kColumnBlock * draws);
         for (std::size_t b = blocks.begin(); b != blocks.end(); ++b) {
           const std::size_t first = b * kColumnBlock;
           const std::size_t width = std::min(kColumnBlock, row_size - first);
@@ -197,7 +199,7 @@ io::EnsembleStatistics run_ensemble(const engine::ProjectionInputs& inputs,
           }
           for (std::size_t c = 0; c < width; ++c) {
             const auto values =
-                quantiles(std::span<double>(gathered.data() + c * draws, draws), probabilities);
+                quantiles(std::span<double>(gathered.get() + c * draws, draws), probabilities);
             for (std::size_t q = 0; q < q_count; ++q) {
               quantile_values[q * row_size + first + c] = values[q];
             }

@@ -60,7 +60,7 @@ HeadlineDemand::HeadlineDemand(const engine::Dimensions& dims, const ServicePara
 
 void HeadlineDemand::childcare(int i, Workspace& w) const {
   const auto& uptake = childcare_uptake_[static_cast<std::size_t>(i)];
-  const Index districts = w.april.rows();
+  const Index districts = dims_.district_count();
   for (int g = 0; g < kChildcareGroups; ++g) {
     const AgeGroup& group = kChildcareAges[static_cast<std::size_t>(g)];
     count_both_sexes(w.april, group.from, group.to, w);
@@ -72,7 +72,7 @@ void HeadlineDemand::childcare(int i, Workspace& w) const {
 
 void HeadlineDemand::school(int i, Workspace& w) const {
   const SchoolParameters& p = parameters_.school;
-  const Index districts = w.april.rows();
+  const Index districts = dims_.district_count();
   for (int l = 0; l < kSchoolLevels; ++l) {
     // Classes: one ceiling per grade, as in the full model.
     const double share = p.public_share[static_cast<std::size_t>(l)];
@@ -81,7 +81,7 @@ void HeadlineDemand::school(int i, Workspace& w) const {
     for (int age = kSchoolAges[static_cast<std::size_t>(l)].from;
          age <= kSchoolAges[static_cast<std::size_t>(l)].to; ++age) {
       count_both_sexes(w.april, age, age, w);
-      w.classes += (w.sum * share / limit - kPupilTolerance).ceil();
+      w.classes += (w.sum.head(districts) * share / limit - kPupilTolerance).ceil();
     }
     for (Index d = 0; d < districts; ++d) w.by_service[1](i, d * kSchoolLevels + l) = w.classes(d);
   }
@@ -89,13 +89,13 @@ void HeadlineDemand::school(int i, Workspace& w) const {
 
 void HeadlineDemand::certified(int i, Workspace& w) const {
   constexpr int kBandCells = engine::kSexes * kCareAgeBands;
-  const Index districts = w.january.rows();
+  const Index districts = dims_.district_count();
   w.counts.resize(districts, kBandCells);
   for (int sex = 0; sex < engine::kSexes; ++sex) {
     for (int band = 0; band < kCareAgeBands; ++band) {
       const AgeBand ages = five_year_band(kFirstCareAge, band, kCareAgeBands);
       engine::count_sex_ages(w.january, sex, ages.from, ages.to, w.sum);
-      w.counts.col(sex * kCareAgeBands + band) = w.sum;
+      w.counts.col(sex * kCareAgeBands + band) = w.sum.head(districts);
     }
   }
   const auto& rates = certification_[static_cast<std::size_t>(i)];
@@ -116,12 +116,12 @@ void HeadlineDemand::infrastructure(int i, Workspace& w) const {
                                                            p.evacuation_help_rate_75_plus};
   constexpr std::array<AgeGroup, kEvacuationCells> kAges = {
       {{0, 0}, {1, 74}, {75, engine::kOpenAge}}};
-  const Index districts = w.january.rows();
+  const Index districts = dims_.district_count();
   w.counts.resize(districts, kEvacuationCells);
   for (int c = 0; c < kEvacuationCells; ++c) {
     count_both_sexes(w.january, kAges[static_cast<std::size_t>(c)].from,
                      kAges[static_cast<std::size_t>(c)].to, w);
-    w.counts.col(c) = w.sum;
+    w.counts.col(c) = w.sum.head(districts);
   }
   for (Index d = 0; d < districts; ++d) {
     w.by_service[3](i, d) = (w.counts.row(d) * rates).sum();
@@ -139,7 +139,7 @@ void HeadlineDemand::begin(Workspace& workspace) const {
 
 void HeadlineDemand::add_year(int i, const engine::DistrictCube& population,
                               Workspace& workspace) const {
-  workspace.january = population;
+  engine::to_cell_major(population, workspace.january);
   young_april_basis(workspace.january, workspace.april);
   childcare(i, workspace);
   school(i, workspace);

@@ -39,5 +39,23 @@ TEST(PopulationQueries, DistrictInnermostSumsEqualTheDistrictSumsBitForBit) {
   }
 }
 
+// The copy with districts innermost holds every count where it belongs, whole blocks of eight
+// districts and the rest alike, and zeros in its padding rows.
+TEST(PopulationQueries, CellMajorCopyIsTheTransposeWithZeroPadding) {
+  for (const int districts : {8, 11, 19}) {
+    const DistrictCube population = project_cohort(testing::wide_city(districts, 2)).population[1];
+    CellMajorCube by_cell = CellMajorCube::Constant(3, kCells, -1.0);  // stale storage
+    to_cell_major(population, by_cell);
+    ASSERT_EQ(by_cell.rows() % 8, 0);
+    ASSERT_GE(by_cell.rows(), districts);
+    for (Eigen::Index d = 0; d < by_cell.rows(); ++d) {
+      for (int c = 0; c < kCells; ++c) {
+        ASSERT_EQ(by_cell(d, c), d < districts ? population(d, c) : 0.0)
+            << districts << " districts, row " << d << ", cell " << c;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace wardsim::engine

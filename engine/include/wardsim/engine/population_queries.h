@@ -18,11 +18,15 @@ double count_sex_ages(const DistrictCube& population, Eigen::Index district, int
 
 // A population with districts innermost (column = sex × age cell, row = district): what an
 // ensemble draw's demand reads, so that one vector instruction adds the same age of several
-// districts.
+// districts. It may carry zero rows after the districts (see to_cell_major).
 using CellMajorCube = Eigen::Array<double, Eigen::Dynamic, kCells, Eigen::ColMajor>;
 
-// count_sex_ages of every district at once, into `out` (one value per district); the same
-// additions in the same order, so the same numbers.
+// `population` with districts innermost, its rows padded with zeros to a multiple of 8 so that
+// the sums below run whole vector registers.
+void to_cell_major(const DistrictCube& population, CellMajorCube& out);
+
+// count_sex_ages of every row at once, into `out` (one value per row); the same additions in the
+// same order, so the same numbers.
 void count_sex_ages(const CellMajorCube& population, int sex, int from, int to,
                     Eigen::ArrayXd& out);
 
