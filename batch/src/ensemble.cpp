@@ -15,6 +15,7 @@
 #include "wardsim/batch/quantiles.h"
 #include "wardsim/batch/rate_draws.h"
 #include "wardsim/engine/population_projection.h"
+#include "wardsim/engine/population_queries.h"
 #include "wardsim/error.h"
 #include "wardsim/models/headline_demand.h"
 #include "wardsim/models/services.h"
@@ -58,6 +59,8 @@ HeadlineTotals headline_totals(const models::ServiceResult& service, int distric
 struct DrawState {
   engine::ProjectionInputs inputs;  // a copy of the scenario's, rewritten per draw
   engine::PopulationWorkspace workspace;
+  engine::CellMajorCube by_cell;  // the current year with districts innermost
+  Eigen::ArrayXd men, women;      // its district totals by sex
   models::HeadlineDemand::Workspace services;
 };
 
@@ -151,23 +154,29 @@ io::EnsembleStatistics run_ensemble(const engine::ProjectionInputs& inputs,
   // computes them without the full ServiceResults (same numbers, tested).
   std::optional<models::HeadlineDemand> headline;
   if (services) headline.emplace(dims, *services);
-  tbb::enumerable_thread_specific<DrawState> states([&] {
-    return DrawState{inputs, engine::PopulationWorkspace(districts), {}};
-  });
+  const FertileAges fertile = fertile_ages(inputs);
+  tbb::enumerable_thread_specific<DrawState> states(
+      [&] { return DrawState{inputs, engine::PopulationWorkspace(districts), {}, {}, {}, {}}; });
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, draws, 4), [&](const auto& range) {
     DrawState& state = states.local();
     for (std::size_t k = range.begin(); k != range.end(); ++k) {
-      apply_multipliers(inputs, draw_multipliers(spec, k), state.inputs);
+      apply_multipliers(inputs, draw_multipliers(spec, k), state.inputs, fertile);
       double* row = rows.data() + k * row_size;
       if (headline) headline->begin(state.services);
       // Each year is reduced as soon as it is made, while it is still in cache.
       engine::project_population(
           state.inputs, state.workspace,
           [&](int y, const engine::DistrictCube& cube) {
+            // Districts innermost: every count below is a vector sum over ages (as
+            // engine::count_ages adds them) for all districts at once.
+            engine::to_cell_major(cube, state.by_cell);
+            engine::count_sex_ages(state.by_cell, engine::kMale, 0, engine::kOpenAge, state.men);
+            engine::count_sex_ages(state.by_cell, engine::kFemale, 0, engine::kOpenAge,
+                                   state.women);
             for (int d = 0; d < districts; ++d) {
-              row[static_cast<std::size_t>(y * districts + d)] = cube.row(d).sum();
+              row[static_cast<std::size_t>(y * districts + d)] = state.men(d) + state.women(d);
             }
-            if (headline) headline->add_year(y, cube, state.services);
+            if (headline) headline->add_year(y, state.by_cell, state.services);
           },
           engine::InputCheck::kDoneByCaller);
       if (headline) {

@@ -87,14 +87,14 @@ void HeadlineDemand::school(int i, Workspace& w) const {
   }
 }
 
-void HeadlineDemand::certified(int i, Workspace& w) const {
+void HeadlineDemand::certified(int i, const engine::CellMajorCube& january, Workspace& w) const {
   constexpr int kBandCells = engine::kSexes * kCareAgeBands;
   const Index districts = dims_.district_count();
   w.counts.resize(districts, kBandCells);
   for (int sex = 0; sex < engine::kSexes; ++sex) {
     for (int band = 0; band < kCareAgeBands; ++band) {
       const AgeBand ages = five_year_band(kFirstCareAge, band, kCareAgeBands);
-      engine::count_sex_ages(w.january, sex, ages.from, ages.to, w.sum);
+      engine::count_sex_ages(january, sex, ages.from, ages.to, w.sum);
       w.counts.col(sex * kCareAgeBands + band) = w.sum.head(districts);
     }
   }
@@ -110,7 +110,8 @@ void HeadlineDemand::certified(int i, Workspace& w) const {
   }
 }
 
-void HeadlineDemand::infrastructure(int i, Workspace& w) const {
+void HeadlineDemand::infrastructure(int i, const engine::CellMajorCube& january,
+                                    Workspace& w) const {
   const InfrastructureParameters& p = parameters_.infrastructure;
   const Eigen::Array<double, 1, kEvacuationCells> rates = {1.0, p.evacuation_help_rate_under_75,
                                                            p.evacuation_help_rate_75_plus};
@@ -119,7 +120,7 @@ void HeadlineDemand::infrastructure(int i, Workspace& w) const {
   const Index districts = dims_.district_count();
   w.counts.resize(districts, kEvacuationCells);
   for (int c = 0; c < kEvacuationCells; ++c) {
-    count_both_sexes(w.january, kAges[static_cast<std::size_t>(c)].from,
+    count_both_sexes(january, kAges[static_cast<std::size_t>(c)].from,
                      kAges[static_cast<std::size_t>(c)].to, w);
     w.counts.col(c) = w.sum.head(districts);
   }
@@ -137,14 +138,13 @@ void HeadlineDemand::begin(Workspace& workspace) const {
   workspace.by_service[3].resize(years, districts);
 }
 
-void HeadlineDemand::add_year(int i, const engine::DistrictCube& population,
+void HeadlineDemand::add_year(int i, const engine::CellMajorCube& january,
                               Workspace& workspace) const {
-  engine::to_cell_major(population, workspace.january);
-  young_april_basis(workspace.january, workspace.april);
+  young_april_basis(january, workspace.april);
   childcare(i, workspace);
   school(i, workspace);
-  certified(i, workspace);
-  infrastructure(i, workspace);
+  certified(i, january, workspace);
+  infrastructure(i, january, workspace);
 }
 
 void HeadlineDemand::compute(const std::vector<engine::DistrictCube>& population,
@@ -152,7 +152,8 @@ void HeadlineDemand::compute(const std::vector<engine::DistrictCube>& population
                              std::span<std::uint8_t> shortfall) const {
   begin(workspace);
   for (int i = 0; i < dims_.years(); ++i) {
-    add_year(i, population[static_cast<std::size_t>(i)], workspace);
+    engine::to_cell_major(population[static_cast<std::size_t>(i)], workspace.january);
+    add_year(i, workspace.january, workspace);
   }
   finish(workspace, demand, shortfall);
 }

@@ -9,6 +9,7 @@
 #include "batch/batch_test_support.h"
 #include "wardsim/batch/rate_draws.h"
 #include "wardsim/engine/cohort_kernel.h"
+#include "wardsim/engine/population_queries.h"
 #include "wardsim/error.h"
 #include "wardsim/models/headline_demand.h"
 #include "wardsim/models/services.h"
@@ -40,7 +41,9 @@ const io::EnsembleIndicator& find(const io::EnsembleStatistics& stats, const std
 std::vector<double> district_totals(const engine::Projection& projection) {
   std::vector<double> totals;
   for (const auto& cube : projection.population) {
-    for (Eigen::Index d = 0; d < cube.rows(); ++d) totals.push_back(cube.row(d).sum());
+    for (Eigen::Index d = 0; d < cube.rows(); ++d) {
+      totals.push_back(engine::count_ages(cube, d, 0, engine::kOpenAge));
+    }
   }
   return totals;
 }

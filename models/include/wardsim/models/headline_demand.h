@@ -30,10 +30,10 @@ class HeadlineDemand {
   struct Workspace {
     // The current year with districts innermost, so that each count is one vector sum over
     // ages for every district (in the full models' order of additions).
-    engine::CellMajorCube january;
-    engine::CellMajorCube april;  // the young on 1 April
-    Eigen::ArrayXd sum, other;    // counts by district
-    Eigen::ArrayXd classes;       // school classes by district
+    engine::CellMajorCube january;  // compute's copy of the year
+    engine::CellMajorCube april;    // the young on 1 April
+    Eigen::ArrayXd sum, other;      // counts by district
+    Eigen::ArrayXd classes;         // school classes by district
     // Each service's demand, [year, district × category]; elderly care first holds the people
     // certified by level, as the full model does.
     std::array<IndicatorValues, kHeadlineServices> by_service;
@@ -53,7 +53,8 @@ class HeadlineDemand {
   // The same, one year at a time as a projection makes them: begin, add_year for i = 0 ..
   // years - 1 in any order, then finish.
   void begin(Workspace& workspace) const;
-  void add_year(int i, const engine::DistrictCube& population, Workspace& workspace) const;
+  // `january` is year i with districts innermost (engine::to_cell_major).
+  void add_year(int i, const engine::CellMajorCube& january, Workspace& workspace) const;
   void finish(Workspace& workspace, std::span<double> demand,
               std::span<std::uint8_t> shortfall) const;
 
@@ -61,8 +62,8 @@ class HeadlineDemand {
   // One population year of each service, into row `i` of its workspace matrix.
   void childcare(int i, Workspace& w) const;
   void school(int i, Workspace& w) const;
-  void certified(int i, Workspace& w) const;
-  void infrastructure(int i, Workspace& w) const;
+  void certified(int i, const engine::CellMajorCube& january, Workspace& w) const;
+  void infrastructure(int i, const engine::CellMajorCube& january, Workspace& w) const;
 
   engine::Dimensions dims_;
   ServiceParameters parameters_;
