@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <tuple>
-#include <type_traits>
 
 #include "wardsim/engine/agent/event_marks.h"
+#include "wardsim/engine/agent/person_compaction.h"
 
 namespace wardsim::engine::agent {
 namespace {
@@ -34,28 +33,6 @@ bool may_leave_home(std::uint8_t generations, int generation) {
   const unsigned present = generations;
   return generation > std::countr_zero(present) &&
          generation == static_cast<int>(std::bit_width(present)) - 1;
-}
-
-// Removes persons whose household is kGone, keeping the order of the others. Returns the number of
-// survivors among the first `old_count` (the persons present before the year's births).
-std::size_t remove_gone(DistrictAgents& a, std::size_t old_count) {
-  std::size_t kept = 0;
-  std::size_t kept_old = 0;
-  const std::size_t n = a.persons();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (a.household[i] == kGone) continue;
-    a.id[kept] = a.id[i];
-    a.household[kept] = a.household[i];
-    a.age[kept] = a.age[i];
-    a.traits[kept] = a.traits[i];
-    ++kept;
-    if (i < old_count) kept_old = kept;
-  }
-  a.id.resize(kept);
-  a.household.resize(kept);
-  a.age.resize(kept);
-  a.traits.resize(kept);
-  return kept_old;
 }
 
 struct Arrival {
@@ -275,34 +252,37 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
       seekers[sex].push_back(i);
     }
   };
-  // 32-bit mark bounds for the vectorised first pass (event_marks.h).
-  const auto bounds_of = [](const auto& thresholds) {
-    std::array<std::uint32_t, std::tuple_size_v<std::decay_t<decltype(thresholds)>>> bounds{};
-    for (std::size_t k = 0; k < bounds.size(); ++k) bounds[k] = mark_bound(thresholds[k]);
-    return bounds;
-  };
-  const auto death_bound = bounds_of(death);
-  const auto birth_bound = bounds_of(birth);
-  const auto leaving_bound = bounds_of(leaving);
-  const auto seeking_bound = bounds_of(seeking);
-  const auto out_bound = bounds_of(out_migration);
-  const auto move_bound = bounds_of(move);
-  const PersonMarkBounds person_bounds{death_bound.data(), birth_bound.data(), leaving_bound.data(),
-                                       seeking_bound.data()};
+  // Packed 16-bit mark bounds for the vectorised first pass (event_marks.h).
+  std::array<std::uint32_t, 2 * kKeys> death_birth_bound;
+  std::array<std::uint32_t, kKeys> leaving_seeking_bound;
+  std::array<std::uint32_t, kKeys> out_move_bound;
+  for (std::size_t key = 0; key < kKeys; ++key) {
+    death_birth_bound[key] = mark_bounds(death[key], birth[key]);
+    death_birth_bound[key + kKeys] = mark_bounds(death[key], birth[key + kKeys]);
+    leaving_seeking_bound[key] = mark_bounds(leaving[key], seeking[key]);
+    out_move_bound[key] = mark_bounds(out_migration[key], move[key]);
+  }
+  const PersonMarkBounds person_bounds{death_birth_bound.data(), leaving_seeking_bound.data()};
   std::array<std::uint32_t, 4 * kBlock> words;
   const WordColumns columns{words.data(), words.data() + kBlock, words.data() + 2 * kBlock,
                             words.data() + 3 * kBlock};
-  std::array<std::uint8_t, kBlock> marked;
+  std::array<std::uint64_t, mark_words(kBlock)> marked;
+  // Calls visit(k) for each marked k < m, in increasing order.
+  const auto for_each_marked = [&marked](std::size_t m, const auto& visit) {
+    for (std::size_t w = 0; w < mark_words(m); ++w) {
+      for (std::uint64_t bits = marked[w]; bits != 0; bits &= bits - 1) {
+        visit(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+      }
+    }
+  };
   for (std::size_t from = 0; from < n; from += kBlock) {
     const std::size_t m = std::min(kBlock, n - from);
     streams.words(a.id.data() + from, m, year.year, Event::kPerson, kAnyDistrict, columns);
     mark_persons(a.traits.data() + from, a.age.data() + from, m, columns, person_bounds,
                  marked.data());
-    for (std::size_t k = 0; k < m; ++k) {
-      if (marked[k] != 0) {
-        person_events(from + k, columns.w0[k], columns.w1[k], columns.w2[k], columns.w3[k]);
-      }
-    }
+    for_each_marked(m, [&](std::size_t k) {
+      person_events(from + k, columns.w0[k], columns.w1[k], columns.w2[k], columns.w3[k]);
+    });
   }
   // Seekers are paired man to woman in person order; the woman joins the man's household.
   const std::size_t unions = std::min(seekers[kMale].size(), seekers[kFemale].size());
@@ -319,9 +299,11 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   // exactly their own probability and members with similar rates go together.
   const std::size_t slots = a.households();
   auto& hw = state.household_words;
-  hw.resize(4 * slots);
+  // Four word columns and their mark halves (at least one slot: gone persons read slot 0).
+  hw.resize(5 * std::max<std::size_t>(slots, 1));
   const WordColumns household_columns{hw.data(), hw.data() + slots, hw.data() + 2 * slots,
                                       hw.data() + 3 * slots};
+  std::uint32_t* const household_halves = hw.data() + 4 * slots;
   std::array<std::uint32_t, kBlock> entity;
   for (std::size_t from = 0; from < slots; from += kBlock) {
     const std::size_t m = std::min(kBlock, slots - from);
@@ -330,15 +312,16 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
                   static_cast<std::uint32_t>(district),
                   {household_columns.w0 + from, household_columns.w1 + from,
                    household_columns.w2 + from, household_columns.w3 + from});
+    for (std::size_t k = from; k < from + m; ++k) {
+      household_halves[k] = mark_halves(household_columns.w0[k], household_columns.w1[k]);
+    }
   }
   const std::size_t total = a.persons();
   for (std::size_t from = 0; from < total; from += kBlock) {
     const std::size_t m = std::min(kBlock, total - from);
     mark_migrants(a.household.data() + from, a.traits.data() + from, a.age.data() + from, m,
-                  household_columns.w0, household_columns.w1, out_bound.data(), move_bound.data(),
-                  marked.data());
-    for (std::size_t k = 0; k < m; ++k) {
-      if (marked[k] == 0) continue;
+                  household_halves, out_move_bound.data(), marked.data());
+    for_each_marked(m, [&](std::size_t k) {
       const std::size_t i = from + k;
       const std::uint32_t h = a.household[i];
       const auto c = static_cast<std::size_t>(cell(sex_of(a.traits[i]), cohort_of(a.age[i])));
@@ -352,10 +335,10 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
         ++flows.moves_out[c];
         state.outbox[destination].push_back({a.id[i], h, a.age[i], a.traits[i]});
       } else {
-        continue;  // marked, but neither event happens (marks are a superset)
+        return;  // marked, but neither event happens (marks are a superset)
       }
       a.household[i] = kGone;
-    }
+    });
   }
   state.first_new = remove_gone(a, n);
 }
