@@ -391,23 +391,90 @@ std::array<std::uint16_t, 256> age_marks() {
   return marks;
 }
 
+// The census below runs over every person and household each year, and the facts it tests are
+// close to random from one to the next, so branches on them would be mispredicted about half the
+// time (the profile showed this cost most). It looks the answers up in small tables and counts
+// with arithmetic instead.
+
+// By the generations present (bit g): bit g set if an unpartnered member of generation g may
+// leave the parental home (may_leave_home).
+std::array<std::uint8_t, 16> leaving_generations() {
+  std::array<std::uint8_t, 16> table{};
+  for (unsigned generations = 1; generations < 16; ++generations) {
+    for (int g = 0; g <= Traits::kMaxGeneration; ++g) {
+      if (may_leave_home(static_cast<std::uint8_t>(generations), g)) {
+        table[generations] = static_cast<std::uint8_t>(table[generations] | (1U << g));
+      }
+    }
+  }
+  return table;
+}
+
+// The household type from what the census gathered: the generations present (4 bits), the size
+// (1, 2 or more), the members of the oldest generation (1, 2 or another number) and whether
+// exactly two of them are partnered (a couple at the top).
+constexpr std::size_t type_index(unsigned generations, unsigned size, unsigned members_at_top,
+                                 bool couple_at_top) {
+  const unsigned size_class = size == 1 ? 0 : size == 2 ? 1 : 2;
+  const unsigned top_class = members_at_top == 1 ? 0 : members_at_top == 2 ? 1 : 2;
+  return generations | (size_class << 4) | (top_class << 6) | (couple_at_top ? 1U << 8 : 0U);
+}
+std::array<HouseholdType, 512> household_types() {
+  std::array<HouseholdType, 512> table{};
+  table.fill(HouseholdType::kOther);
+  for (unsigned generations = 1; generations < 16; ++generations) {
+    for (const unsigned size : {1U, 2U, 3U}) {
+      for (const unsigned members_at_top : {1U, 2U, 3U}) {
+        for (const bool couple_at_top : {false, true}) {
+          const int oldest = std::countr_zero(generations);
+          const int levels = std::popcount(generations);
+          HouseholdType type = HouseholdType::kOther;
+          if (size == 1) {
+            type = HouseholdType::kSingle;
+          } else if (levels >= 3) {
+            type = HouseholdType::kThreeGenerations;
+          } else if (levels == 1) {
+            if (size == 2 && couple_at_top) type = HouseholdType::kCouple;
+          } else if ((generations >> (oldest + 1)) & 1U) {  // two adjacent generations
+            if (members_at_top == 2 && couple_at_top) type = HouseholdType::kCoupleWithChildren;
+            if (members_at_top == 1) type = HouseholdType::kSingleParent;
+          }
+          table[type_index(generations, size, members_at_top, couple_at_top)] = type;
+        }
+      }
+    }
+  }
+  return table;
+}
+
+// Counts one more of generation g in a packed nibble count, saturating at 15, if `add`.
+inline std::uint16_t count_if(std::uint16_t packed, int g, bool add) {
+  const unsigned grow = static_cast<unsigned>(add) & (HouseholdAggregate::nibble(packed, g) != 0xF);
+  return static_cast<std::uint16_t>(packed + (grow << (4 * g)));
+}
+
 }  // namespace
 
 void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
   static const std::array<std::uint16_t, 256> kAgeMarks = age_marks();
+  static const std::array<std::uint8_t, 16> kLeavingGenerations = leaving_generations();
+  static const std::array<HouseholdType, 512> kHouseholdTypeTable = household_types();
   DistrictAgents& a = state.agents;
   const std::size_t n = a.persons();
   auto& aggregates = state.aggregates;
   aggregates.assign(a.households(), HouseholdAggregate{});
+  const std::uint32_t* const household = a.household.data();
+  const std::uint8_t* const age = a.age.data();
+  std::uint8_t* const traits = a.traits.data();
   for (std::size_t i = 0; i < n; ++i) {
-    HouseholdAggregate& h = aggregates[a.household[i]];
-    const std::uint8_t traits = a.traits[i];
-    const int generation = Traits::generation(traits);
+    HouseholdAggregate& h = aggregates[household[i]];
+    const std::uint8_t t = traits[i];
+    const int generation = Traits::generation(t);
     ++h.size;
     h.generations = static_cast<std::uint8_t>(h.generations | (1U << generation));
-    h.marks = static_cast<std::uint16_t>(h.marks | (kAgeMarks[a.age[i]] << generation));
-    HouseholdAggregate::count(h.members, generation);
-    if (Traits::partnered(traits)) HouseholdAggregate::count(h.partnered, generation);
+    h.marks = static_cast<std::uint16_t>(h.marks | (kAgeMarks[age[i]] << generation));
+    h.members = count_if(h.members, generation, true);
+    h.partnered = count_if(h.partnered, generation, Traits::partnered(t));
   }
 
   // Households that are not empty keep their order; slots are renumbered.
@@ -422,63 +489,68 @@ void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
   a.household_type.resize(kept);
 
   snapshot = DistrictSnapshot{};
-  state.living = LivingArrangements{};
   auto& indicators = snapshot.indicators;
+  std::int32_t single_parent_with_minor = 0;
+  std::int32_t households_8050 = 0;
   for (std::size_t h = 0; h < kept; ++h) {
     const HouseholdAggregate& g = aggregates[h];
     const int oldest = std::countr_zero(static_cast<unsigned>(g.generations));
-    const int levels = std::popcount(static_cast<unsigned>(g.generations));
-    const int members_at_top = HouseholdAggregate::nibble(g.members, oldest);
+    const auto members_at_top =
+        static_cast<unsigned>(HouseholdAggregate::nibble(g.members, oldest));
     // A partner is counted only if exactly two partnered people of one generation live together.
     const bool couple_at_top = HouseholdAggregate::nibble(g.partnered, oldest) == 2;
-    HouseholdType type = HouseholdType::kOther;
-    if (g.size == 1) {
-      type = HouseholdType::kSingle;
-    } else if (levels >= 3) {
-      type = HouseholdType::kThreeGenerations;
-    } else if (levels == 1) {
-      if (g.size == 2 && couple_at_top) type = HouseholdType::kCouple;
-    } else if ((g.generations >> (oldest + 1)) & 1U) {  // two adjacent generations
-      if (members_at_top == 2 && couple_at_top) type = HouseholdType::kCoupleWithChildren;
-      if (members_at_top == 1) type = HouseholdType::kSingleParent;
-    }
+    const HouseholdType type =
+        kHouseholdTypeTable[type_index(g.generations, g.size, members_at_top, couple_at_top)];
     a.household_size[h] = g.size;
     a.household_type[h] = type;
     ++indicators[static_cast<std::size_t>(indicator_of(type))];
     const unsigned minors = g.marks >> HouseholdAggregate::kMinors;
-    if (type == HouseholdType::kSingleParent && ((minors >> (oldest + 1)) & 1U)) {
-      ++indicators[static_cast<std::size_t>(Indicator::kSingleParentWithMinor)];
-    }
+    single_parent_with_minor += static_cast<std::int32_t>(
+        static_cast<unsigned>(type == HouseholdType::kSingleParent) & (minors >> (oldest + 1)));
     const unsigned aged_80_plus = (g.marks >> HouseholdAggregate::kAged80Plus) & 0xFU;
     const unsigned aged_50s = (g.marks >> HouseholdAggregate::kAged50s) & 0xFU;
-    if ((aged_80_plus << 1) & aged_50s) {
-      ++indicators[static_cast<std::size_t>(Indicator::kHouseholds8050)];
-    }
+    households_8050 += static_cast<std::int32_t>(((aged_80_plus << 1) & aged_50s) != 0);
   }
   indicators[static_cast<std::size_t>(Indicator::kHouseholds)] = static_cast<std::int32_t>(kept);
+  indicators[static_cast<std::size_t>(Indicator::kSingleParentWithMinor)] =
+      single_parent_with_minor;
+  indicators[static_cast<std::size_t>(Indicator::kHouseholds8050)] = households_8050;
 
+  // Each person counts in one of: partnered, alone and unpartnered, at the parents' (may leave
+  // home), or none of these (the last row is discarded).
+  enum Arrangement : std::size_t { kPartneredRow, kAloneRow, kAtParentsRow, kOtherRow, kRows };
+  std::array<std::array<std::int32_t, kCells>, kRows> arrangement{};
+  std::int32_t aged_75_plus_alone = 0;
+  const std::uint32_t* const slot_map = state.slot_map.data();
+  std::uint32_t* const slots = a.household.data();
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t slot = state.slot_map[a.household[i]];
-    a.household[i] = slot;
-    const std::uint8_t traits = a.traits[i];
-    if (Traits::partnered(traits) &&
-        HouseholdAggregate::nibble(aggregates[slot].partnered, Traits::generation(traits)) != 2) {
-      a.traits[i] = static_cast<std::uint8_t>(traits & ~Traits::kPartnered);
-    }
-    const auto c = static_cast<std::size_t>(cell(sex_of(traits), a.age[i]));
+    const std::uint32_t slot = slot_map[slots[i]];
+    slots[i] = slot;
+    const HouseholdAggregate& g = aggregates[slot];
+    const std::uint8_t t = traits[i];
+    const int generation = Traits::generation(t);
+    const bool lost_partner =
+        Traits::partnered(t) && HouseholdAggregate::nibble(g.partnered, generation) != 2;
+    const auto now = static_cast<std::uint8_t>(t & ~(lost_partner ? Traits::kPartnered : 0));
+    traits[i] = now;
+    const unsigned alone = g.size == 1;
+    const unsigned may_leave = (kLeavingGenerations[g.generations] >> generation) & 1U;
+    const unsigned partnered = Traits::partnered(now);
+    // kPartneredRow if partnered, else kAloneRow if alone, else kAtParentsRow if they may leave
+    // home, else kOtherRow; as arithmetic, since these facts are unpredictable from person to
+    // person.
+    const std::size_t row =
+        (1U - partnered) * (kOtherRow - may_leave - 2U * alone + alone * may_leave);
+    const auto c = static_cast<std::size_t>(cell(sex_of(t), age[i]));
     ++snapshot.population[c];
-    if (Traits::partnered(a.traits[i])) {
-      ++state.living.partnered[c];
-    } else if (a.household_size[slot] == 1) {
-      ++state.living.alone_unpartnered[c];
-    } else if (may_leave_home(aggregates[slot].generations, Traits::generation(traits))) {
-      ++state.living.at_parents[c];
-    }
-    if (a.age[i] >= 75 && a.household_size[slot] == 1) {
-      ++indicators[static_cast<std::size_t>(Indicator::kPersons75PlusAlone)];
-    }
+    ++arrangement[row][c];
+    aged_75_plus_alone += static_cast<std::int32_t>(static_cast<unsigned>(age[i] >= 75) & alone);
   }
+  indicators[static_cast<std::size_t>(Indicator::kPersons75PlusAlone)] = aged_75_plus_alone;
   state.living.persons = snapshot.population;
+  state.living.partnered = arrangement[kPartneredRow];
+  state.living.alone_unpartnered = arrangement[kAloneRow];
+  state.living.at_parents = arrangement[kAtParentsRow];
 }
 
 ArrangementShares arrangement_shares(const std::vector<LivingArrangements>& districts) {
