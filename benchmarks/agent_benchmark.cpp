@@ -127,7 +127,7 @@ void restore(std::vector<agent::DistrictState>& states,
   for (std::size_t d = 0; d < states.size(); ++d) {
     states[d].agents = base[d].agents;
     states[d].first_new = base[d].first_new;
-    states[d].aggregates = base[d].aggregates;
+    states[d].household_facts = base[d].household_facts;
     states[d].living = base[d].living;
   }
 }

@@ -161,8 +161,8 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   const std::size_t n = a.persons();
   for (auto& box : state.outbox) box.clear();
 
-  // Generation bits of each household on 1 January (for leaving home), from the last census.
-  const std::vector<HouseholdAggregate>& census = state.aggregates;
+  // Who may leave home in each household on 1 January, from the last census.
+  const std::vector<std::uint16_t>& facts = state.household_facts;
 
   // Birth probability by the mother's age on 1 January, given that she survived the year's deaths.
   const double scale = women_weight > 0.0 ? expected_births / women_weight : 0.0;
@@ -242,7 +242,8 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
       return;  // a new mother does not leave home this year
     }
     if (!Traits::partnered(traits) && w2 < leaving[key]) {
-      if (may_leave_home(census[a.household[i]].generations, Traits::generation(traits))) {
+      const unsigned leaving_generations = facts[a.household[i]] >> HouseholdFacts::kLeaving;
+      if ((leaving_generations >> Traits::generation(traits)) & 1U) {
         a.household[i] = a.add_household();
         a.traits[i] = Traits::make(sex, false, 0);
       }
@@ -378,15 +379,15 @@ void arrive(std::vector<DistrictState>& states, int district, const YearContext&
 
 namespace {
 
-// The age facts of the census, by age byte, as bits of HouseholdAggregate::marks for generation 0.
-std::array<std::uint16_t, 256> age_marks() {
-  std::array<std::uint16_t, 256> marks{};
+// The age facts of the census, by age byte, as HouseholdCensus bits for generation 0.
+std::array<std::uint64_t, 256> age_marks() {
+  std::array<std::uint64_t, 256> marks{};
   for (int age = 0; age < 256; ++age) {
-    unsigned m = 0;
-    if (age >= 80) m |= 1U << HouseholdAggregate::kAged80Plus;
-    if (age >= 50 && age <= 59) m |= 1U << HouseholdAggregate::kAged50s;
-    if (age < kAdultAge) m |= 1U << HouseholdAggregate::kMinors;
-    marks[static_cast<std::size_t>(age)] = static_cast<std::uint16_t>(m);
+    std::uint64_t m = 0;
+    if (age >= 80) m |= std::uint64_t{1} << HouseholdCensus::kAged80Plus;
+    if (age >= 50 && age <= 59) m |= std::uint64_t{1} << HouseholdCensus::kAged50s;
+    if (age < kAdultAge) m |= std::uint64_t{1} << HouseholdCensus::kMinors;
+    marks[static_cast<std::size_t>(age)] = m;
   }
   return marks;
 }
@@ -411,13 +412,15 @@ std::array<std::uint8_t, 16> leaving_generations() {
 }
 
 // The household type from what the census gathered: the generations present (4 bits), the size
-// (1, 2 or more), the members of the oldest generation (1, 2 or another number) and whether
-// exactly two of them are partnered (a couple at the top).
-constexpr std::size_t type_index(unsigned generations, unsigned size, unsigned members_at_top,
-                                 bool couple_at_top) {
-  const unsigned size_class = size == 1 ? 0 : size == 2 ? 1 : 2;
-  const unsigned top_class = members_at_top == 1 ? 0 : members_at_top == 2 ? 1 : 2;
-  return generations | (size_class << 4) | (top_class << 6) | (couple_at_top ? 1U << 8 : 0U);
+// class (0: one member, 1: two, 2: more), the class of the oldest generation's number of members
+// (0: one, 1: two, 2: another number) and whether exactly two of them are partnered (a couple at
+// the top).
+constexpr std::size_t type_index(unsigned generations, unsigned size_class, unsigned top_class,
+                                 unsigned couple_at_top) {
+  return generations | (size_class << 4) | (top_class << 6) | (couple_at_top << 8);
+}
+constexpr unsigned size_class_of(unsigned size) {
+  return static_cast<unsigned>(size != 1) + static_cast<unsigned>(size > 2);
 }
 std::array<HouseholdType, 512> household_types() {
   std::array<HouseholdType, 512> table{};
@@ -439,7 +442,9 @@ std::array<HouseholdType, 512> household_types() {
             if (members_at_top == 2 && couple_at_top) type = HouseholdType::kCoupleWithChildren;
             if (members_at_top == 1) type = HouseholdType::kSingleParent;
           }
-          table[type_index(generations, size, members_at_top, couple_at_top)] = type;
+          const unsigned top_class = members_at_top == 1 ? 0 : members_at_top == 2 ? 1 : 2;
+          table[type_index(generations, size_class_of(size), top_class, couple_at_top ? 1 : 0)] =
+              type;
         }
       }
     }
@@ -447,68 +452,122 @@ std::array<HouseholdType, 512> household_types() {
   return table;
 }
 
-// Counts one more of generation g in a packed nibble count, saturating at 15, if `add`.
-inline std::uint16_t count_if(std::uint16_t packed, int g, bool add) {
-  const unsigned grow = static_cast<unsigned>(add) & (HouseholdAggregate::nibble(packed, g) != 0xF);
-  return static_cast<std::uint16_t>(packed + (grow << (4 * g)));
+// Per generation g, what the census adds and tests, so that the loops shift by constants only
+// (a shift by a variable count is three micro-operations without BMI2, which a portable build
+// cannot assume).
+struct GenerationUnits {
+  std::uint64_t member;          // one member in nibble g of kMembers
+  std::uint64_t members_full;    // that nibble at 15
+  std::uint64_t partnered;       // one partnered member in nibble g of kPartnered
+  std::uint64_t partnered_full;  // that nibble at 15
+  std::uint64_t marks;           // 2^g: the age marks of generation 0 times this are generation g's
+  unsigned bit;                  // 2^g
+};
+std::array<GenerationUnits, Traits::kMaxGeneration + 1> generation_units() {
+  std::array<GenerationUnits, Traits::kMaxGeneration + 1> units{};
+  for (int g = 0; g <= Traits::kMaxGeneration; ++g) {
+    auto& u = units[static_cast<std::size_t>(g)];
+    u.member = std::uint64_t{1} << (HouseholdCensus::kMembers + 4 * g);
+    u.members_full = std::uint64_t{0xF} << (HouseholdCensus::kMembers + 4 * g);
+    u.partnered = std::uint64_t{1} << (HouseholdCensus::kPartnered + 4 * g);
+    u.partnered_full = std::uint64_t{0xF} << (HouseholdCensus::kPartnered + 4 * g);
+    u.marks = std::uint64_t{1} << g;
+    u.bit = 1U << g;
+  }
+  return units;
+}
+
+// Bit g set iff nibble g of the 16-bit `nibbles` equals k (k < 16), without a loop or branch.
+inline unsigned nibbles_equal(unsigned nibbles, unsigned k) {
+  const unsigned y = nibbles ^ (k * 0x1111U);
+  const unsigned zero = ~(((y & 0x7777U) + 0x7777U) | y) & 0x8888U;  // bit 4g + 3: nibble g is 0
+  return (((zero >> 3) * 0x1248U) >> 12) & 0xFU;                     // bits 0, 4, 8, 12 → 0-3
 }
 
 }  // namespace
 
 void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
-  static const std::array<std::uint16_t, 256> kAgeMarks = age_marks();
+  static const std::array<std::uint64_t, 256> kAgeMarks = age_marks();
   static const std::array<std::uint8_t, 16> kLeavingGenerations = leaving_generations();
   static const std::array<HouseholdType, 512> kHouseholdTypeTable = household_types();
+  static const std::array<GenerationUnits, Traits::kMaxGeneration + 1> kUnits = generation_units();
   DistrictAgents& a = state.agents;
   const std::size_t n = a.persons();
-  auto& aggregates = state.aggregates;
-  aggregates.assign(a.households(), HouseholdAggregate{});
+  auto& census = state.census;
+  census.assign(a.households(), 0);
   const std::uint32_t* const household = a.household.data();
   const std::uint8_t* const age = a.age.data();
   std::uint8_t* const traits = a.traits.data();
-  for (std::size_t i = 0; i < n; ++i) {
-    HouseholdAggregate& h = aggregates[household[i]];
+  std::uint64_t* const words = census.data();
+  const auto count = [&](std::size_t i) {
     const std::uint8_t t = traits[i];
-    const int generation = Traits::generation(t);
-    ++h.size;
-    h.generations = static_cast<std::uint8_t>(h.generations | (1U << generation));
-    h.marks = static_cast<std::uint16_t>(h.marks | (kAgeMarks[age[i]] << generation));
-    h.members = count_if(h.members, generation, true);
-    h.partnered = count_if(h.partnered, generation, Traits::partnered(t));
+    const GenerationUnits& u = kUnits[static_cast<std::size_t>(Traits::generation(t))];
+    std::uint64_t w = words[household[i]] + 1;  // size
+    // Counts saturate at 15: add only below.
+    w += u.member & (0 - static_cast<std::uint64_t>((w & u.members_full) != u.members_full));
+    const unsigned partnered = static_cast<unsigned>(Traits::partnered(t)) &
+                               static_cast<unsigned>((w & u.partnered_full) != u.partnered_full);
+    w += u.partnered & (0 - static_cast<std::uint64_t>(partnered));
+    words[household[i]] = w | (kAgeMarks[age[i]] * u.marks);
+  };
+  // Members of a household are mostly neighbours, so counting them one after the other makes a
+  // chain of dependent loads and stores of one word. Four interleaved quarters of the persons
+  // give the processor four independent chains; the counts do not depend on the order (sums,
+  // unions and counts saturating at 15).
+  const std::size_t quarter = n / 4;
+  for (std::size_t i = 0; i < quarter; ++i) {
+    count(i);
+    count(i + quarter);
+    count(i + 2 * quarter);
+    count(i + 3 * quarter);
   }
+  for (std::size_t i = 4 * quarter; i < n; ++i) count(i);
 
   // Households that are not empty keep their order; slots are renumbered.
-  state.slot_map.resize(aggregates.size());
+  state.slot_map.resize(census.size());
   std::uint32_t kept = 0;
-  for (std::size_t h = 0; h < aggregates.size(); ++h) {
+  for (std::size_t h = 0; h < census.size(); ++h) {
     state.slot_map[h] = kept;
-    if (aggregates[h].size > 0) aggregates[kept++] = aggregates[h];
+    census[kept] = census[h];
+    kept += HouseholdCensus::size(census[h]) > 0 ? 1U : 0U;
   }
-  aggregates.resize(kept);
+  census.resize(kept);
   a.household_size.resize(kept);
   a.household_type.resize(kept);
+  auto& facts = state.household_facts;
+  facts.resize(kept);
 
   snapshot = DistrictSnapshot{};
   auto& indicators = snapshot.indicators;
   std::int32_t single_parent_with_minor = 0;
   std::int32_t households_8050 = 0;
   for (std::size_t h = 0; h < kept; ++h) {
-    const HouseholdAggregate& g = aggregates[h];
-    const int oldest = std::countr_zero(static_cast<unsigned>(g.generations));
-    const auto members_at_top =
-        static_cast<unsigned>(HouseholdAggregate::nibble(g.members, oldest));
+    const std::uint64_t w = census[h];
+    const unsigned size = HouseholdCensus::size(w);
+    const unsigned generations = HouseholdCensus::generations(w);
+    const unsigned oldest = generations & (0U - generations);  // its bit
+    const auto members = static_cast<unsigned>(w >> HouseholdCensus::kMembers) & 0xFFFFU;
+    const auto partnered = static_cast<unsigned>(w >> HouseholdCensus::kPartnered) & 0xFFFFU;
+    const unsigned top_is_one = (nibbles_equal(members, 1) & oldest) != 0 ? 1U : 0U;
+    const unsigned top_is_two = (nibbles_equal(members, 2) & oldest) != 0 ? 1U : 0U;
     // A partner is counted only if exactly two partnered people of one generation live together.
-    const bool couple_at_top = HouseholdAggregate::nibble(g.partnered, oldest) == 2;
-    const HouseholdType type =
-        kHouseholdTypeTable[type_index(g.generations, g.size, members_at_top, couple_at_top)];
-    a.household_size[h] = g.size;
+    const unsigned couples = nibbles_equal(partnered, 2);
+    const unsigned couple_at_top = (couples & oldest) != 0 ? 1U : 0U;
+    const HouseholdType type = kHouseholdTypeTable[type_index(
+        generations, size_class_of(size), 2U - 2U * top_is_one - top_is_two, couple_at_top)];
+    a.household_size[h] = static_cast<std::uint16_t>(size);
     a.household_type[h] = type;
+    facts[h] = static_cast<std::uint16_t>(
+        (couples << HouseholdFacts::kCouples) |
+        (static_cast<unsigned>(kLeavingGenerations[generations]) << HouseholdFacts::kLeaving) |
+        (static_cast<unsigned>(size == 1) << HouseholdFacts::kAlone));
     ++indicators[static_cast<std::size_t>(indicator_of(type))];
-    const unsigned minors = g.marks >> HouseholdAggregate::kMinors;
-    single_parent_with_minor += static_cast<std::int32_t>(
-        static_cast<unsigned>(type == HouseholdType::kSingleParent) & (minors >> (oldest + 1)));
-    const unsigned aged_80_plus = (g.marks >> HouseholdAggregate::kAged80Plus) & 0xFU;
-    const unsigned aged_50s = (g.marks >> HouseholdAggregate::kAged50s) & 0xFU;
+    const auto minors = static_cast<unsigned>(w >> HouseholdCensus::kMinors) & 0xFU;
+    single_parent_with_minor +=
+        static_cast<std::int32_t>(static_cast<unsigned>(type == HouseholdType::kSingleParent) &
+                                  static_cast<unsigned>((minors & (oldest << 1)) != 0));
+    const auto aged_80_plus = static_cast<unsigned>(w >> HouseholdCensus::kAged80Plus) & 0xFU;
+    const auto aged_50s = static_cast<unsigned>(w >> HouseholdCensus::kAged50s) & 0xFU;
     households_8050 += static_cast<std::int32_t>(((aged_80_plus << 1) & aged_50s) != 0);
   }
   indicators[static_cast<std::size_t>(Indicator::kHouseholds)] = static_cast<std::int32_t>(kept);
@@ -520,33 +579,42 @@ void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
   // home), or none of these (the last row is discarded).
   enum Arrangement : std::size_t { kPartneredRow, kAloneRow, kAtParentsRow, kOtherRow, kRows };
   std::array<std::array<std::int32_t, kCells>, kRows> arrangement{};
-  std::int32_t aged_75_plus_alone = 0;
   const std::uint32_t* const slot_map = state.slot_map.data();
+  const std::uint16_t* const household_facts = facts.data();
   std::uint32_t* const slots = a.household.data();
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint32_t slot = slot_map[slots[i]];
     slots[i] = slot;
-    const HouseholdAggregate& g = aggregates[slot];
+    const unsigned f = household_facts[slot];
     const std::uint8_t t = traits[i];
-    const int generation = Traits::generation(t);
-    const bool lost_partner =
-        Traits::partnered(t) && HouseholdAggregate::nibble(g.partnered, generation) != 2;
-    const auto now = static_cast<std::uint8_t>(t & ~(lost_partner ? Traits::kPartnered : 0));
+    const unsigned bit = kUnits[static_cast<std::size_t>(Traits::generation(t))].bit;
+    const unsigned couple = f & (bit << HouseholdFacts::kCouples);
+    // A partner whose partner no longer lives here is no longer partnered.
+    const auto now = static_cast<std::uint8_t>(t & ~(couple == 0 ? Traits::kPartnered : 0));
     traits[i] = now;
-    const unsigned alone = g.size == 1;
-    const unsigned may_leave = (kLeavingGenerations[g.generations] >> generation) & 1U;
-    const unsigned partnered = Traits::partnered(now);
+    const unsigned alone = (f >> HouseholdFacts::kAlone) & 1U;
+    const unsigned may_leave = (f & (bit << HouseholdFacts::kLeaving)) != 0 ? 1U : 0U;
+    const unsigned partnered = Traits::partnered(now) ? 1U : 0U;
     // kPartneredRow if partnered, else kAloneRow if alone, else kAtParentsRow if they may leave
     // home, else kOtherRow; as arithmetic, since these facts are unpredictable from person to
     // person.
     const std::size_t row =
         (1U - partnered) * (kOtherRow - may_leave - 2U * alone + alone * may_leave);
-    const auto c = static_cast<std::size_t>(cell(sex_of(t), age[i]));
-    ++snapshot.population[c];
-    ++arrangement[row][c];
-    aged_75_plus_alone += static_cast<std::int32_t>(static_cast<unsigned>(age[i] >= 75) & alone);
+    ++arrangement[row][static_cast<std::size_t>(cell(sex_of(t), age[i]))];
+  }
+  // Whoever lives alone is unpartnered (a partner is counted only if both live together), so the
+  // alone row holds everyone living alone, and the rows together everyone.
+  std::int32_t aged_75_plus_alone = 0;
+  for (int sex = 0; sex < kSexes; ++sex) {
+    for (int years = 75; years < kAges; ++years) {
+      aged_75_plus_alone += arrangement[kAloneRow][static_cast<std::size_t>(cell(sex, years))];
+    }
   }
   indicators[static_cast<std::size_t>(Indicator::kPersons75PlusAlone)] = aged_75_plus_alone;
+  for (std::size_t c = 0; c < kCells; ++c) {
+    snapshot.population[c] = arrangement[kPartneredRow][c] + arrangement[kAloneRow][c] +
+                             arrangement[kAtParentsRow][c] + arrangement[kOtherRow][c];
+  }
   state.living.persons = snapshot.population;
   state.living.partnered = arrangement[kPartneredRow];
   state.living.alone_unpartnered = arrangement[kAloneRow];
