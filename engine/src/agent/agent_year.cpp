@@ -55,12 +55,9 @@ void add_in_migrants(DistrictAgents& a, int district, const YearContext& year,
       static_cast<std::size_t>(whole) + (draws.uniform() < expected - whole ? 1U : 0U);
   if (count == 0) return;
 
-  const auto& profile = year.tables->profile;
   std::vector<Arrival> arrivals(count);
   for (Arrival& arrival : arrivals) {
-    const std::uint64_t word = draws.next();
-    const auto c =
-        static_cast<int>(std::upper_bound(profile.begin(), profile.end(), word) - profile.begin());
+    const int c = year.tables->in_migrant_cell(draws.next());
     arrival.sex = c / kAges;
     arrival.cohort = c % kAges;
     ++flows.in_migration[static_cast<std::size_t>(c)];
