@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -37,9 +38,36 @@ std::uint64_t some_threshold(std::mt19937& rng) {
   }
 }
 
+// Ages bytes as the kernel has them: 0-100 and kBornThisYear, with a few others (all of which
+// mark_age_index treats as 100).
+std::uint8_t some_age(std::mt19937& rng) {
+  const auto r = static_cast<std::uint32_t>(rng() % 110);
+  return r < 101   ? static_cast<std::uint8_t>(r)
+         : r < 105 ? kBornThisYear
+                   : static_cast<std::uint8_t>(r + 100);
+}
+
+// Thresholds by kind of person and age index, with their packed mark bounds.
+struct Thresholds {
+  std::vector<std::uint64_t> low, high;  // by kMarkAges × kind + index
+  std::vector<std::uint32_t> packed;
+  Thresholds(std::mt19937& rng, std::size_t kinds)
+      : low(kinds * kMarkAges), high(kinds * kMarkAges), packed(kinds * kMarkAges) {
+    for (std::size_t k = 0; k < packed.size(); ++k) {
+      low[k] = some_threshold(rng);
+      high[k] = some_threshold(rng);
+      packed[k] = mark_bounds(low[k], high[k]);
+    }
+  }
+  const std::uint32_t* kind(std::size_t k) const { return packed.data() + k * kMarkAges; }
+  std::size_t at(std::size_t kind, std::uint8_t age) const {
+    return kind * kMarkAges + mark_age_index(age);
+  }
+};
+
 // Marks are a superset of the events: whoever has a word below its threshold is marked, and a
 // person whose words are all at least 2^16 above every threshold is not. 16 × 40 + 7 persons
-// cover the vector lanes, chunk boundaries and a scalar tail.
+// cover the vector lanes and a scalar tail.
 TEST(EventMarks, MarkEveryPersonWithAnEventAndFewOthers) {
   std::mt19937 rng(7);
   const std::size_t n = 16 * 40 + 7;
@@ -47,35 +75,32 @@ TEST(EventMarks, MarkEveryPersonWithAnEventAndFewOthers) {
   std::vector<std::uint32_t> words(4 * n);
   for (std::size_t k = 0; k < n; ++k) {
     traits[k] = static_cast<std::uint8_t>(rng() & 0xF);
-    age[k] = static_cast<std::uint8_t>(rng() % 256);
+    age[k] = some_age(rng);
   }
   for (auto& w : words) w = some_word(rng);
-  std::vector<std::uint64_t> death(512), birth(1024), leaving(512), seeking(512);
-  for (auto* table : {&death, &birth, &leaving, &seeking}) {
-    for (auto& t : *table) t = some_threshold(rng);
-  }
-  std::vector<std::uint32_t> death_birth(1024), leaving_seeking(512);
-  for (std::size_t key = 0; key < 1024; ++key) {
-    death_birth[key] = mark_bounds(death[key % 512], birth[key]);
-    if (key < 512) leaving_seeking[key] = mark_bounds(leaving[key], seeking[key]);
-  }
+  const Thresholds death_birth(rng, 3), leaving_seeking(rng, 2);
+  const PersonMarkBounds bounds{{death_birth.kind(0), death_birth.kind(1), death_birth.kind(2)},
+                                {leaving_seeking.kind(0), leaving_seeking.kind(1)}};
   const WordColumns columns{words.data(), words.data() + n, words.data() + 2 * n,
                             words.data() + 3 * n};
   std::vector<std::uint64_t> marks(mark_words(n), ~std::uint64_t{0});
-  mark_persons(traits.data(), age.data(), n, columns, {death_birth.data(), leaving_seeking.data()},
-               marks.data());
+  mark_persons(traits.data(), age.data(), n, columns, bounds, marks.data());
   std::size_t events = 0, marks_without_event = 0;
   for (std::size_t k = 0; k < n; ++k) {
-    const std::size_t key = ((traits[k] & Traits::kFemale) << 8) | age[k];
-    const std::size_t birth_key = key | ((traits[k] & Traits::kPartnered) << 8);
-    const bool event = columns.w0[k] < death[key] || columns.w1[k] < birth[birth_key] ||
-                       columns.w2[k] < leaving[key] || columns.w3[k] < seeking[key];
+    const std::size_t female = traits[k] & Traits::kFemale;
+    const std::size_t kind = female == 0 ? 0 : (traits[k] & Traits::kPartnered) != 0 ? 2 : 1;
+    const std::size_t db = death_birth.at(kind, age[k]);
+    const std::size_t ls = leaving_seeking.at(female, age[k]);
+    const bool event =
+        columns.w0[k] < death_birth.low[db] || columns.w1[k] < death_birth.high[db] ||
+        columns.w2[k] < leaving_seeking.low[ls] || columns.w3[k] < leaving_seeking.high[ls];
     const auto far_above = [](std::uint32_t word, std::uint64_t threshold) {
       return word >= threshold + (1U << 16);
     };
-    const bool clear =
-        far_above(columns.w0[k], death[key]) && far_above(columns.w1[k], birth[birth_key]) &&
-        far_above(columns.w2[k], leaving[key]) && far_above(columns.w3[k], seeking[key]);
+    const bool clear = far_above(columns.w0[k], death_birth.low[db]) &&
+                       far_above(columns.w1[k], death_birth.high[db]) &&
+                       far_above(columns.w2[k], leaving_seeking.low[ls]) &&
+                       far_above(columns.w3[k], leaving_seeking.high[ls]);
     if (event) {
       ++events;
       EXPECT_TRUE(marked(marks, k)) << k;
@@ -97,7 +122,7 @@ TEST(EventMarks, MarkMigrantsByTheirHouseholdsWordsAndNeverTheGone) {
   std::vector<std::uint32_t> household(n), w0(slots), w1(slots), halves(slots);
   for (std::size_t k = 0; k < n; ++k) {
     traits[k] = static_cast<std::uint8_t>(rng() & 0xF);
-    age[k] = static_cast<std::uint8_t>(rng() % 256);
+    age[k] = some_age(rng);
     household[k] = rng() % 5 == 0 ? kGone : static_cast<std::uint32_t>(rng() % slots);
   }
   for (std::size_t h = 0; h < slots; ++h) {
@@ -105,15 +130,10 @@ TEST(EventMarks, MarkMigrantsByTheirHouseholdsWordsAndNeverTheGone) {
     w1[h] = some_word(rng);
     halves[h] = mark_halves(w0[h], w1[h]);
   }
-  std::vector<std::uint64_t> out(512), move(512);
-  std::vector<std::uint32_t> out_move(512);
-  for (std::size_t key = 0; key < 512; ++key) {
-    out[key] = some_threshold(rng);
-    move[key] = some_threshold(rng);
-    out_move[key] = mark_bounds(out[key], move[key]);
-  }
+  const Thresholds out_move(rng, 2);
+  const std::uint32_t* const by_sex[2] = {out_move.kind(0), out_move.kind(1)};
   std::vector<std::uint64_t> marks(mark_words(n), ~std::uint64_t{0});
-  mark_migrants(household.data(), traits.data(), age.data(), n, halves.data(), out_move.data(),
+  mark_migrants(household.data(), traits.data(), age.data(), n, halves.data(), by_sex,
                 marks.data());
   std::size_t events = 0;
   for (std::size_t k = 0; k < n; ++k) {
@@ -121,14 +141,23 @@ TEST(EventMarks, MarkMigrantsByTheirHouseholdsWordsAndNeverTheGone) {
       EXPECT_FALSE(marked(marks, k)) << k;
       continue;
     }
-    const std::size_t key = ((traits[k] & Traits::kFemale) << 8) | age[k];
+    const std::size_t at = out_move.at(traits[k] & Traits::kFemale, age[k]);
     const std::uint32_t h = household[k];
-    if (w0[h] < out[key] || w1[h] < move[key]) {
+    if (w0[h] < out_move.low[at] || w1[h] < out_move.high[at]) {
       ++events;
       EXPECT_TRUE(marked(marks, k)) << k;
     }
   }
   EXPECT_GT(events, n / 10);
+}
+
+// Every age byte maps into the tables: a newborn to 0, ages 0-100 to 1-101, the rest to 101.
+TEST(EventMarks, AgeIndexCoversEveryAgeByte) {
+  EXPECT_EQ(mark_age_index(kBornThisYear), 0U);
+  for (int age = 0; age < 255; ++age) {
+    EXPECT_EQ(mark_age_index(static_cast<std::uint8_t>(age)),
+              static_cast<std::uint32_t>(std::min(age, 100) + 1));
+  }
 }
 
 // Removing the gone keeps the others in order with all four fields, and counts the survivors

@@ -251,16 +251,24 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
     }
   };
   // Packed 16-bit mark bounds for the vectorised first pass (event_marks.h).
-  std::array<std::uint32_t, 2 * kKeys> death_birth_bound;
-  std::array<std::uint32_t, kKeys> leaving_seeking_bound;
-  std::array<std::uint32_t, kKeys> out_move_bound;
+  // By kind of person and mark_age_index: a man, an unpartnered and a partnered woman; by sex.
+  std::array<std::array<std::uint32_t, kMarkAges>, 3> death_birth_bound{};
+  std::array<std::array<std::uint32_t, kMarkAges>, kSexes> leaving_seeking_bound{};
+  std::array<std::array<std::uint32_t, kMarkAges>, kSexes> out_move_bound{};
   for (std::size_t key = 0; key < kKeys; ++key) {
-    death_birth_bound[key] = mark_bounds(death[key], birth[key]);
-    death_birth_bound[key + kKeys] = mark_bounds(death[key], birth[key + kKeys]);
-    leaving_seeking_bound[key] = mark_bounds(leaving[key], seeking[key]);
-    out_move_bound[key] = mark_bounds(out_migration[key], move[key]);
+    // Every age byte of an index has the same thresholds (mark_age_index), so any one will do.
+    const std::size_t index = mark_age_index(static_cast<std::uint8_t>(key & 0xFF));
+    const std::size_t sex = key >> 8;
+    death_birth_bound[sex][index] = mark_bounds(death[key], birth[key]);
+    if (sex == kFemale) death_birth_bound[2][index] = mark_bounds(death[key], birth[key + kKeys]);
+    leaving_seeking_bound[sex][index] = mark_bounds(leaving[key], seeking[key]);
+    out_move_bound[sex][index] = mark_bounds(out_migration[key], move[key]);
   }
-  const PersonMarkBounds person_bounds{death_birth_bound.data(), leaving_seeking_bound.data()};
+  const PersonMarkBounds person_bounds{
+      {death_birth_bound[0].data(), death_birth_bound[1].data(), death_birth_bound[2].data()},
+      {leaving_seeking_bound[0].data(), leaving_seeking_bound[1].data()}};
+  const std::uint32_t* const out_move[kSexes] = {out_move_bound[0].data(),
+                                                 out_move_bound[1].data()};
   std::array<std::uint32_t, 4 * kBlock> words;
   const WordColumns columns{words.data(), words.data() + kBlock, words.data() + 2 * kBlock,
                             words.data() + 3 * kBlock};
@@ -318,7 +326,7 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   for (std::size_t from = 0; from < total; from += kBlock) {
     const std::size_t m = std::min(kBlock, total - from);
     mark_migrants(a.household.data() + from, a.traits.data() + from, a.age.data() + from, m,
-                  household_halves, out_move_bound.data(), marked.data());
+                  household_halves, out_move, marked.data());
     for_each_marked(m, [&](std::size_t k) {
       const std::size_t i = from + k;
       const std::uint32_t h = a.household[i];

@@ -33,11 +33,22 @@ inline std::uint32_t mark_halves(std::uint32_t low, std::uint32_t high) {
   return (low >> 16) | (high & 0xFFFF0000u);
 }
 
-// Packed bounds: death_birth by person key | partnered << 9 (death bound low, birth high);
-// leaving_seeking by person key (leaving low, seeking high). A person key is sex << 8 | age byte.
+// Tables of packed bounds are indexed by mark_age_index(age byte): 0 for a newborn
+// (kBornThisYear), 1 + age up to 100, and 101 for any older byte (whose thresholds are those of
+// age 100: cohort 100, no births, no leaving home or partner seeking). 128 entries fit four vector
+// registers, so the vector path looks them up with register permutes.
+inline constexpr std::size_t kMarkAges = 128;
+inline std::uint32_t mark_age_index(std::uint8_t age) {
+  const auto next = static_cast<std::uint8_t>(age + 1);
+  return next < 101 ? next : 101;
+}
+
+// Packed bounds by kind of person, kMarkAges entries each: death_birth for a man, an
+// unpartnered woman and a partnered woman (death bound low, birth high); leaving_seeking by sex
+// (leaving low, seeking high).
 struct PersonMarkBounds {
-  const std::uint32_t* death_birth;
-  const std::uint32_t* leaving_seeking;
+  const std::uint32_t* death_birth[3];
+  const std::uint32_t* leaving_seeking[2];
 };
 
 // Marks person k if its words w0..w3 may fall below their death, birth, leaving-home or
@@ -47,10 +58,10 @@ void mark_persons(const std::uint8_t* traits, const std::uint8_t* age, std::size
 
 // Marks person k (household slot household[k], kGone if already gone) if its household's
 // out-migration or move word may fall below the person's threshold. household_halves[h] is
-// mark_halves(out-migration word, move word) of slot h; out_move by person key is
-// mark_bounds(out-migration, move). Writes mark_words(n) words.
+// mark_halves(out-migration word, move word) of slot h; out_move by sex (kMarkAges entries each)
+// is mark_bounds(out-migration, move). Writes mark_words(n) words.
 void mark_migrants(const std::uint32_t* household, const std::uint8_t* traits,
                    const std::uint8_t* age, std::size_t n, const std::uint32_t* household_halves,
-                   const std::uint32_t* out_move, std::uint64_t* marks);
+                   const std::uint32_t* const out_move[2], std::uint64_t* marks);
 
 }  // namespace wardsim::engine::agent
