@@ -4,6 +4,10 @@
 #include <bit>
 #include <cmath>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
+
 #include "wardsim/engine/agent/event_marks.h"
 #include "wardsim/engine/agent/person_compaction.h"
 
@@ -489,6 +493,130 @@ inline unsigned nibbles_equal(unsigned nibbles, unsigned k) {
   return (((zero >> 3) * 0x1248U) >> 12) & 0xFU;                     // bits 0, 4, 8, 12 → 0-3
 }
 
+// The counts the household pass adds to the indicators.
+struct HouseholdCounts {
+  std::array<std::int32_t, kHouseholdTypes> by_type{};
+  std::int32_t single_parent_with_minor = 0;
+  std::int32_t households_8050 = 0;
+};
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define WARDSIM_CENSUS_AVX512 1
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"  // GCC bug 105593, see philox_batch.cpp
+#define WARDSIM_AVX512_TARGET __attribute__((target("avx512f,popcnt")))
+
+// By the generations present: 0 one generation, 1 two adjacent ones, 2 three or more, 3 two that
+// are not adjacent (the branches of household_types()).
+std::array<std::uint32_t, 16> generation_classes() {
+  std::array<std::uint32_t, 16> classes{};
+  for (unsigned generations = 1; generations < 16; ++generations) {
+    const int levels = std::popcount(generations);
+    const bool adjacent = ((generations >> (std::countr_zero(generations) + 1)) & 1U) != 0;
+    classes[generations] = levels == 1 ? 0 : levels >= 3 ? 2 : adjacent ? 1 : 3;
+  }
+  return classes;
+}
+
+// nibbles_equal on the low 16 bits of each 64-bit lane.
+WARDSIM_AVX512_TARGET inline __m512i nibbles_equal8(__m512i nibbles, unsigned k) {
+  const __m512i y = _mm512_xor_si512(nibbles, _mm512_set1_epi64(k * 0x1111U));
+  const __m512i low = _mm512_and_si512(y, _mm512_set1_epi64(0x7777));
+  const __m512i zero =
+      _mm512_andnot_si512(_mm512_or_si512(_mm512_add_epi64(low, _mm512_set1_epi64(0x7777)), y),
+                          _mm512_set1_epi64(0x8888));
+  const __m512i spread = _mm512_mul_epu32(_mm512_srli_epi64(zero, 3), _mm512_set1_epi64(0x1248));
+  return _mm512_and_si512(_mm512_srli_epi64(spread, 12), _mm512_set1_epi64(0xF));
+}
+
+// 16-dword table looked up by the low dword of each 64-bit lane (index < 16).
+WARDSIM_AVX512_TARGET inline __m512i look_up16(__m512i table, __m512i index) {
+  return _mm512_and_si512(_mm512_permutexvar_epi32(index, table), _mm512_set1_epi64(0xFFFFFFFF));
+}
+
+// The household pass for eight households per step, exactly as the scalar loop in
+// settle_households (the same rules, as masks: household_types() in vector form). Returns the
+// number of households done.
+WARDSIM_AVX512_TARGET std::size_t classify_avx512(const std::uint64_t* census, std::size_t n,
+                                                  const std::uint32_t* leaving_generations,
+                                                  const std::uint32_t* generation_classes,
+                                                  std::uint16_t* size_out, HouseholdType* type_out,
+                                                  std::uint16_t* facts_out,
+                                                  HouseholdCounts& counts) {
+  const __m512i leaving = _mm512_loadu_si512(leaving_generations);
+  const __m512i classes = _mm512_loadu_si512(generation_classes);
+  const __m512i low16 = _mm512_set1_epi64(0xFFFF);
+  const __m512i nibble = _mm512_set1_epi64(0xF);
+  std::size_t h = 0;
+  for (; h + 8 <= n; h += 8) {
+    const __m512i w = _mm512_loadu_si512(census + h);
+    const __m512i size = _mm512_and_si512(w, low16);
+    const __m512i members =
+        _mm512_and_si512(_mm512_srli_epi64(w, HouseholdCensus::kMembers), low16);
+    const __m512i partnered =
+        _mm512_and_si512(_mm512_srli_epi64(w, HouseholdCensus::kPartnered), low16);
+    // generations: bit g if nibble g of members is not zero (HouseholdCensus::generations)
+    __m512i present = _mm512_or_si512(
+        _mm512_or_si512(members, _mm512_srli_epi64(members, 1)),
+        _mm512_or_si512(_mm512_srli_epi64(members, 2), _mm512_srli_epi64(members, 3)));
+    present = _mm512_and_si512(present, _mm512_set1_epi64(0x1111));
+    const __m512i generations = _mm512_and_si512(
+        _mm512_srli_epi64(_mm512_mul_epu32(present, _mm512_set1_epi64(0x1248)), 12), nibble);
+    const __m512i oldest =
+        _mm512_and_si512(generations, _mm512_sub_epi64(_mm512_setzero_si512(), generations));
+    const __mmask8 top_is_one = _mm512_test_epi64_mask(nibbles_equal8(members, 1), oldest);
+    const __mmask8 top_is_two = _mm512_test_epi64_mask(nibbles_equal8(members, 2), oldest);
+    const __m512i couples = nibbles_equal8(partnered, 2);
+    const __mmask8 couple_at_top = _mm512_test_epi64_mask(couples, oldest);
+    const __mmask8 one_member = _mm512_cmpeq_epi64_mask(size, _mm512_set1_epi64(1));
+    const __mmask8 two_members = _mm512_cmpeq_epi64_mask(size, _mm512_set1_epi64(2));
+    const __m512i generation_class = look_up16(classes, generations);
+    const __mmask8 one_level = _mm512_cmpeq_epi64_mask(generation_class, _mm512_setzero_si512());
+    const __mmask8 adjacent = _mm512_cmpeq_epi64_mask(generation_class, _mm512_set1_epi64(1));
+    const __mmask8 three = _mm512_cmpeq_epi64_mask(generation_class, _mm512_set1_epi64(2));
+    const auto several = static_cast<__mmask8>(~one_member);
+    const auto masks = std::array<__mmask8, kHouseholdTypes>{
+        one_member,
+        static_cast<__mmask8>(several & one_level & two_members & couple_at_top),
+        static_cast<__mmask8>(several & adjacent & top_is_two & couple_at_top),
+        static_cast<__mmask8>(several & adjacent & top_is_one),
+        static_cast<__mmask8>(several & three),
+        0};
+    __m512i type = _mm512_set1_epi64(static_cast<int>(HouseholdType::kOther));
+    unsigned classified = 0;
+    for (int k = 0; k + 1 < kHouseholdTypes; ++k) {
+      type = _mm512_mask_mov_epi64(type, masks[static_cast<std::size_t>(k)], _mm512_set1_epi64(k));
+      const auto count = __builtin_popcount(masks[static_cast<std::size_t>(k)]);
+      counts.by_type[static_cast<std::size_t>(k)] += count;
+      classified |= masks[static_cast<std::size_t>(k)];
+    }
+    counts.by_type[static_cast<std::size_t>(HouseholdType::kOther)] +=
+        8 - __builtin_popcount(classified);
+    const __m512i minors = _mm512_and_si512(_mm512_srli_epi64(w, HouseholdCensus::kMinors), nibble);
+    counts.single_parent_with_minor +=
+        __builtin_popcount(masks[static_cast<std::size_t>(HouseholdType::kSingleParent)] &
+                           _mm512_test_epi64_mask(minors, _mm512_slli_epi64(oldest, 1)));
+    const __m512i aged_80_plus =
+        _mm512_and_si512(_mm512_srli_epi64(w, HouseholdCensus::kAged80Plus), nibble);
+    const __m512i aged_50s =
+        _mm512_and_si512(_mm512_srli_epi64(w, HouseholdCensus::kAged50s), nibble);
+    counts.households_8050 +=
+        __builtin_popcount(_mm512_test_epi64_mask(_mm512_slli_epi64(aged_80_plus, 1), aged_50s));
+    const __m512i facts = _mm512_or_si512(
+        _mm512_or_si512(
+            _mm512_slli_epi64(couples, HouseholdFacts::kCouples),
+            _mm512_slli_epi64(look_up16(leaving, generations), HouseholdFacts::kLeaving)),
+        _mm512_maskz_mov_epi64(one_member, _mm512_set1_epi64(1 << HouseholdFacts::kAlone)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(size_out + h), _mm512_cvtepi64_epi16(size));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(facts_out + h), _mm512_cvtepi64_epi16(facts));
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(type_out + h), _mm512_cvtepi64_epi8(type));
+  }
+  return h;
+}
+#undef WARDSIM_AVX512_TARGET
+#pragma GCC diagnostic pop
+#endif
+
 }  // namespace
 
 void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
@@ -544,9 +672,22 @@ void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
 
   snapshot = DistrictSnapshot{};
   auto& indicators = snapshot.indicators;
-  std::int32_t single_parent_with_minor = 0;
-  std::int32_t households_8050 = 0;
-  for (std::size_t h = 0; h < kept; ++h) {
+  HouseholdCounts counts;
+  std::size_t h = 0;
+#ifdef WARDSIM_CENSUS_AVX512
+  static const bool avx512 = __builtin_cpu_supports("avx512f");
+  if (avx512) {
+    static const std::array<std::uint32_t, 16> kGenerationClasses = generation_classes();
+    static const std::array<std::uint32_t, 16> kLeaving = [] {
+      std::array<std::uint32_t, 16> wide{};
+      std::copy(kLeavingGenerations.begin(), kLeavingGenerations.end(), wide.begin());
+      return wide;
+    }();
+    h = classify_avx512(census.data(), kept, kLeaving.data(), kGenerationClasses.data(),
+                        a.household_size.data(), a.household_type.data(), facts.data(), counts);
+  }
+#endif
+  for (; h < kept; ++h) {
     const std::uint64_t w = census[h];
     const unsigned size = HouseholdCensus::size(w);
     const unsigned generations = HouseholdCensus::generations(w);
@@ -566,19 +707,23 @@ void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
         (couples << HouseholdFacts::kCouples) |
         (static_cast<unsigned>(kLeavingGenerations[generations]) << HouseholdFacts::kLeaving) |
         (static_cast<unsigned>(size == 1) << HouseholdFacts::kAlone));
-    ++indicators[static_cast<std::size_t>(indicator_of(type))];
+    ++counts.by_type[static_cast<std::size_t>(type)];
     const auto minors = static_cast<unsigned>(w >> HouseholdCensus::kMinors) & 0xFU;
-    single_parent_with_minor +=
+    counts.single_parent_with_minor +=
         static_cast<std::int32_t>(static_cast<unsigned>(type == HouseholdType::kSingleParent) &
                                   static_cast<unsigned>((minors & (oldest << 1)) != 0));
     const auto aged_80_plus = static_cast<unsigned>(w >> HouseholdCensus::kAged80Plus) & 0xFU;
     const auto aged_50s = static_cast<unsigned>(w >> HouseholdCensus::kAged50s) & 0xFU;
-    households_8050 += static_cast<std::int32_t>(((aged_80_plus << 1) & aged_50s) != 0);
+    counts.households_8050 += static_cast<std::int32_t>(((aged_80_plus << 1) & aged_50s) != 0);
+  }
+  for (int type = 0; type < kHouseholdTypes; ++type) {
+    indicators[static_cast<std::size_t>(indicator_of(static_cast<HouseholdType>(type)))] =
+        counts.by_type[static_cast<std::size_t>(type)];
   }
   indicators[static_cast<std::size_t>(Indicator::kHouseholds)] = static_cast<std::int32_t>(kept);
   indicators[static_cast<std::size_t>(Indicator::kSingleParentWithMinor)] =
-      single_parent_with_minor;
-  indicators[static_cast<std::size_t>(Indicator::kHouseholds8050)] = households_8050;
+      counts.single_parent_with_minor;
+  indicators[static_cast<std::size_t>(Indicator::kHouseholds8050)] = counts.households_8050;
 
   // Each person counts in one of: partnered, alone and unpartnered, at the parents' (may leave
   // home), or none of these (the last row is discarded).
