@@ -80,12 +80,14 @@ __attribute__((target("avx512f"))) std::size_t philox_avx512(const std::uint32_t
   const __m512i m0 = _mm512_set1_epi32(static_cast<int>(kM0));
   const __m512i m1 = _mm512_set1_epi32(static_cast<int>(kM1));
   constexpr int kXor3 = 0x96;  // vpternlogd truth table of a ^ b ^ c
-  // The round keys, computed once: the rounds then read them as broadcast memory operands.
-  std::uint32_t round_key0[kRounds];
-  std::uint32_t round_key1[kRounds];
+  // The round keys as vectors, computed once per call rather than broadcast in every round.
+  __m512i round_key0[kRounds];
+  __m512i round_key1[kRounds];
   for (int round = 0; round < kRounds; ++round) {
-    round_key0[round] = key0 + static_cast<std::uint32_t>(round) * kW0;
-    round_key1[round] = key1 + static_cast<std::uint32_t>(round) * kW1;
+    round_key0[round] =
+        _mm512_set1_epi32(static_cast<int>(key0 + static_cast<std::uint32_t>(round) * kW0));
+    round_key1[round] =
+        _mm512_set1_epi32(static_cast<int>(key1 + static_cast<std::uint32_t>(round) * kW1));
   }
   std::size_t k = 0;
   for (; k + 16 <= n; k += 16) {
@@ -96,11 +98,9 @@ __attribute__((target("avx512f"))) std::size_t philox_avx512(const std::uint32_t
     for (int round = 0; round < kRounds; ++round) {
       const Halves p0 = mulhilo(x0, m0);
       const Halves p1 = mulhilo(x2, m1);
-      x0 = _mm512_ternarylogic_epi32(p1.hi, x1,
-                                     _mm512_set1_epi32(static_cast<int>(round_key0[round])), kXor3);
+      x0 = _mm512_ternarylogic_epi32(p1.hi, x1, round_key0[round], kXor3);
       x1 = p1.lo;
-      x2 = _mm512_ternarylogic_epi32(p0.hi, x3,
-                                     _mm512_set1_epi32(static_cast<int>(round_key1[round])), kXor3);
+      x2 = _mm512_ternarylogic_epi32(p0.hi, x3, round_key1[round], kXor3);
       x3 = p0.lo;
     }
     _mm512_storeu_si512(out.w0 + k, x0);
