@@ -362,9 +362,14 @@ void arrive(std::vector<DistrictState>& states, int district, const YearContext&
   // household form one new household here.
   for (auto& origin : states) {
     auto& box = origin.outbox[static_cast<std::size_t>(district)];
-    std::stable_sort(box.begin(), box.end(), [](const Mover& x, const Mover& y) {
+    const auto by_household = [](const Mover& x, const Mover& y) {
       return x.origin_household < y.origin_household;
-    });
+    };
+    // Movers come in person order, which is mostly household order already: sort only if not
+    // (a stable sort of sorted movers would still allocate and merge).
+    if (!std::is_sorted(box.begin(), box.end(), by_household)) {
+      std::stable_sort(box.begin(), box.end(), by_household);
+    }
     std::uint32_t previous = kGone;
     std::uint32_t slot = 0;
     for (const Mover& mover : box) {
