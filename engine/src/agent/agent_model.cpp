@@ -1,10 +1,11 @@
 #include "wardsim/engine/agent/agent_model.h"
 
-#include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/partitioner.h>
 #include <oneapi/tbb/task_arena.h>
 
 #include <algorithm>
+#include <atomic>
 #include <numeric>
 
 #include "wardsim/engine/agent/agent_year.h"
@@ -16,16 +17,31 @@ namespace {
 
 // Runs body(d) for every district; in parallel when the current arena has more than one thread.
 // Each district touches only its own state (and, in arrive, reads the others' outboxes, which are
-// not written in that phase), so the result does not depend on the schedule.
+// not written in that phase), so the result does not depend on the schedule. Districts differ
+// in size by several times, so they are handed out largest first, one at a time, to whichever
+// thread is free: the phase then ends with small districts, not with one thread finishing a
+// large one while the other waits.
 template <typename Body>
-void for_each_district(int districts, const Body& body) {
-  if (tbb::this_task_arena::max_concurrency() <= 1) {
+void for_each_district(const std::vector<DistrictState>& states, const Body& body) {
+  const int districts = static_cast<int>(states.size());
+  const int threads = tbb::this_task_arena::max_concurrency();
+  if (threads <= 1) {
     for (int d = 0; d < districts; ++d) body(d);
     return;
   }
-  tbb::parallel_for(tbb::blocked_range<int>(0, districts, 1), [&](const auto& range) {
-    for (int d = range.begin(); d != range.end(); ++d) body(d);
+  std::vector<int> order(states.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+    return states[static_cast<std::size_t>(x)].agents.persons() >
+           states[static_cast<std::size_t>(y)].agents.persons();
   });
+  std::atomic<int> next{0};
+  tbb::parallel_for(
+      0, threads,
+      [&](int) {
+        for (int k = next++; k < districts; k = next++) body(order[static_cast<std::size_t>(k)]);
+      },
+      tbb::simple_partitioner());
 }
 
 template <typename Array>
@@ -92,7 +108,7 @@ void AgentModel::run(std::uint64_t seed, int replicate, ReplicateTrajectory& out
     if (now.persons > peak.persons) peak = now;
   };
 
-  for_each_district(districts, [&](int d) {
+  for_each_district(states, [&](int d) {
     const auto i = static_cast<std::size_t>(d);
     states[i].outbox.resize(d_count);
     synthesise_district(states[i].agents, base_.data() + i * kCells, parameters_, streams, d,
@@ -131,11 +147,11 @@ void AgentModel::run(std::uint64_t seed, int replicate, ReplicateTrajectory& out
     const YearContext year{&streams, static_cast<std::uint32_t>(step), &tables, &parameters_,
                            &base_shares};
     for (auto& f : flows) f = DistrictFlowCounts{};
-    for_each_district(districts, [&](int d) {
+    for_each_district(states, [&](int d) {
       const auto i = static_cast<std::size_t>(d);
       depart(states[i], d, year, expected.births.row(d).sum(), women_weight[i], flows[i]);
     });
-    for_each_district(districts, [&](int d) {
+    for_each_district(states, [&](int d) {
       arrive(states, d, year, flows[static_cast<std::size_t>(d)],
              snapshots[static_cast<std::size_t>(d)]);
     });

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <tuple>
-#include <type_traits>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 #include "wardsim/engine/agent/event_marks.h"
+#include "wardsim/engine/agent/person_compaction.h"
 
 namespace wardsim::engine::agent {
 namespace {
@@ -36,28 +39,6 @@ bool may_leave_home(std::uint8_t generations, int generation) {
          generation == static_cast<int>(std::bit_width(present)) - 1;
 }
 
-// Removes persons whose household is kGone, keeping the order of the others. Returns the number of
-// survivors among the first `old_count` (the persons present before the year's births).
-std::size_t remove_gone(DistrictAgents& a, std::size_t old_count) {
-  std::size_t kept = 0;
-  std::size_t kept_old = 0;
-  const std::size_t n = a.persons();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (a.household[i] == kGone) continue;
-    a.id[kept] = a.id[i];
-    a.household[kept] = a.household[i];
-    a.age[kept] = a.age[i];
-    a.traits[kept] = a.traits[i];
-    ++kept;
-    if (i < old_count) kept_old = kept;
-  }
-  a.id.resize(kept);
-  a.household.resize(kept);
-  a.age.resize(kept);
-  a.traits.resize(kept);
-  return kept_old;
-}
-
 struct Arrival {
   int sex;
   int cohort;
@@ -78,12 +59,9 @@ void add_in_migrants(DistrictAgents& a, int district, const YearContext& year,
       static_cast<std::size_t>(whole) + (draws.uniform() < expected - whole ? 1U : 0U);
   if (count == 0) return;
 
-  const auto& profile = year.tables->profile;
   std::vector<Arrival> arrivals(count);
   for (Arrival& arrival : arrivals) {
-    const std::uint64_t word = draws.next();
-    const auto c =
-        static_cast<int>(std::upper_bound(profile.begin(), profile.end(), word) - profile.begin());
+    const int c = year.tables->in_migrant_cell(draws.next());
     arrival.sex = c / kAges;
     arrival.cohort = c % kAges;
     ++flows.in_migration[static_cast<std::size_t>(c)];
@@ -184,8 +162,8 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   const std::size_t n = a.persons();
   for (auto& box : state.outbox) box.clear();
 
-  // Generation bits of each household on 1 January (for leaving home), from the last census.
-  const std::vector<HouseholdAggregate>& census = state.aggregates;
+  // Who may leave home in each household on 1 January, from the last census.
+  const std::vector<std::uint16_t>& facts = state.household_facts;
 
   // Birth probability by the mother's age on 1 January, given that she survived the year's deaths.
   const double scale = women_weight > 0.0 ? expected_births / women_weight : 0.0;
@@ -265,7 +243,8 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
       return;  // a new mother does not leave home this year
     }
     if (!Traits::partnered(traits) && w2 < leaving[key]) {
-      if (may_leave_home(census[a.household[i]].generations, Traits::generation(traits))) {
+      const unsigned leaving_generations = facts[a.household[i]] >> HouseholdFacts::kLeaving;
+      if ((leaving_generations >> Traits::generation(traits)) & 1U) {
         a.household[i] = a.add_household();
         a.traits[i] = Traits::make(sex, false, 0);
       }
@@ -275,34 +254,45 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
       seekers[sex].push_back(i);
     }
   };
-  // 32-bit mark bounds for the vectorised first pass (event_marks.h).
-  const auto bounds_of = [](const auto& thresholds) {
-    std::array<std::uint32_t, std::tuple_size_v<std::decay_t<decltype(thresholds)>>> bounds{};
-    for (std::size_t k = 0; k < bounds.size(); ++k) bounds[k] = mark_bound(thresholds[k]);
-    return bounds;
-  };
-  const auto death_bound = bounds_of(death);
-  const auto birth_bound = bounds_of(birth);
-  const auto leaving_bound = bounds_of(leaving);
-  const auto seeking_bound = bounds_of(seeking);
-  const auto out_bound = bounds_of(out_migration);
-  const auto move_bound = bounds_of(move);
-  const PersonMarkBounds person_bounds{death_bound.data(), birth_bound.data(), leaving_bound.data(),
-                                       seeking_bound.data()};
+  // Packed 16-bit mark bounds for the vectorised first pass (event_marks.h).
+  // By kind of person and mark_age_index: a man, an unpartnered and a partnered woman; by sex.
+  std::array<std::array<std::uint32_t, kMarkAges>, 3> death_birth_bound{};
+  std::array<std::array<std::uint32_t, kMarkAges>, kSexes> leaving_seeking_bound{};
+  std::array<std::array<std::uint32_t, kMarkAges>, kSexes> out_move_bound{};
+  for (std::size_t key = 0; key < kKeys; ++key) {
+    // Every age byte of an index has the same thresholds (mark_age_index), so any one will do.
+    const std::size_t index = mark_age_index(static_cast<std::uint8_t>(key & 0xFF));
+    const std::size_t sex = key >> 8;
+    death_birth_bound[sex][index] = mark_bounds(death[key], birth[key]);
+    if (sex == kFemale) death_birth_bound[2][index] = mark_bounds(death[key], birth[key + kKeys]);
+    leaving_seeking_bound[sex][index] = mark_bounds(leaving[key], seeking[key]);
+    out_move_bound[sex][index] = mark_bounds(out_migration[key], move[key]);
+  }
+  const PersonMarkBounds person_bounds{
+      {death_birth_bound[0].data(), death_birth_bound[1].data(), death_birth_bound[2].data()},
+      {leaving_seeking_bound[0].data(), leaving_seeking_bound[1].data()}};
+  const std::uint32_t* const out_move[kSexes] = {out_move_bound[0].data(),
+                                                 out_move_bound[1].data()};
   std::array<std::uint32_t, 4 * kBlock> words;
   const WordColumns columns{words.data(), words.data() + kBlock, words.data() + 2 * kBlock,
                             words.data() + 3 * kBlock};
-  std::array<std::uint8_t, kBlock> marked;
+  std::array<std::uint64_t, mark_words(kBlock)> marked;
+  // Calls visit(k) for each marked k < m, in increasing order.
+  const auto for_each_marked = [&marked](std::size_t m, const auto& visit) {
+    for (std::size_t w = 0; w < mark_words(m); ++w) {
+      for (std::uint64_t bits = marked[w]; bits != 0; bits &= bits - 1) {
+        visit(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+      }
+    }
+  };
   for (std::size_t from = 0; from < n; from += kBlock) {
     const std::size_t m = std::min(kBlock, n - from);
     streams.words(a.id.data() + from, m, year.year, Event::kPerson, kAnyDistrict, columns);
     mark_persons(a.traits.data() + from, a.age.data() + from, m, columns, person_bounds,
                  marked.data());
-    for (std::size_t k = 0; k < m; ++k) {
-      if (marked[k] != 0) {
-        person_events(from + k, columns.w0[k], columns.w1[k], columns.w2[k], columns.w3[k]);
-      }
-    }
+    for_each_marked(m, [&](std::size_t k) {
+      person_events(from + k, columns.w0[k], columns.w1[k], columns.w2[k], columns.w3[k]);
+    });
   }
   // Seekers are paired man to woman in person order; the woman joins the man's household.
   const std::size_t unions = std::min(seekers[kMale].size(), seekers[kFemale].size());
@@ -319,9 +309,11 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   // exactly their own probability and members with similar rates go together.
   const std::size_t slots = a.households();
   auto& hw = state.household_words;
-  hw.resize(4 * slots);
+  // Four word columns and their mark halves (at least one slot: gone persons read slot 0).
+  hw.resize(5 * std::max<std::size_t>(slots, 1));
   const WordColumns household_columns{hw.data(), hw.data() + slots, hw.data() + 2 * slots,
                                       hw.data() + 3 * slots};
+  std::uint32_t* const household_halves = hw.data() + 4 * slots;
   std::array<std::uint32_t, kBlock> entity;
   for (std::size_t from = 0; from < slots; from += kBlock) {
     const std::size_t m = std::min(kBlock, slots - from);
@@ -330,15 +322,16 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
                   static_cast<std::uint32_t>(district),
                   {household_columns.w0 + from, household_columns.w1 + from,
                    household_columns.w2 + from, household_columns.w3 + from});
+    for (std::size_t k = from; k < from + m; ++k) {
+      household_halves[k] = mark_halves(household_columns.w0[k], household_columns.w1[k]);
+    }
   }
   const std::size_t total = a.persons();
   for (std::size_t from = 0; from < total; from += kBlock) {
     const std::size_t m = std::min(kBlock, total - from);
     mark_migrants(a.household.data() + from, a.traits.data() + from, a.age.data() + from, m,
-                  household_columns.w0, household_columns.w1, out_bound.data(), move_bound.data(),
-                  marked.data());
-    for (std::size_t k = 0; k < m; ++k) {
-      if (marked[k] == 0) continue;
+                  household_halves, out_move, marked.data());
+    for_each_marked(m, [&](std::size_t k) {
       const std::size_t i = from + k;
       const std::uint32_t h = a.household[i];
       const auto c = static_cast<std::size_t>(cell(sex_of(a.traits[i]), cohort_of(a.age[i])));
@@ -352,10 +345,10 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
         ++flows.moves_out[c];
         state.outbox[destination].push_back({a.id[i], h, a.age[i], a.traits[i]});
       } else {
-        continue;  // marked, but neither event happens (marks are a superset)
+        return;  // marked, but neither event happens (marks are a superset)
       }
       a.household[i] = kGone;
-    }
+    });
   }
   state.first_new = remove_gone(a, n);
 }
@@ -369,9 +362,14 @@ void arrive(std::vector<DistrictState>& states, int district, const YearContext&
   // household form one new household here.
   for (auto& origin : states) {
     auto& box = origin.outbox[static_cast<std::size_t>(district)];
-    std::stable_sort(box.begin(), box.end(), [](const Mover& x, const Mover& y) {
+    const auto by_household = [](const Mover& x, const Mover& y) {
       return x.origin_household < y.origin_household;
-    });
+    };
+    // Movers come in person order, which is mostly household order already: sort only if not
+    // (a stable sort of sorted movers would still allocate and merge).
+    if (!std::is_sorted(box.begin(), box.end(), by_household)) {
+      std::stable_sort(box.begin(), box.end(), by_household);
+    }
     std::uint32_t previous = kGone;
     std::uint32_t slot = 0;
     for (const Mover& mover : box) {
@@ -395,107 +393,387 @@ void arrive(std::vector<DistrictState>& states, int district, const YearContext&
 
 namespace {
 
-// The age facts of the census, by age byte, as bits of HouseholdAggregate::marks for generation 0.
-std::array<std::uint16_t, 256> age_marks() {
-  std::array<std::uint16_t, 256> marks{};
+// The age facts of the census, by age byte, as HouseholdCensus bits for generation 0.
+std::array<std::uint64_t, 256> age_marks() {
+  std::array<std::uint64_t, 256> marks{};
   for (int age = 0; age < 256; ++age) {
-    unsigned m = 0;
-    if (age >= 80) m |= 1U << HouseholdAggregate::kAged80Plus;
-    if (age >= 50 && age <= 59) m |= 1U << HouseholdAggregate::kAged50s;
-    if (age < kAdultAge) m |= 1U << HouseholdAggregate::kMinors;
-    marks[static_cast<std::size_t>(age)] = static_cast<std::uint16_t>(m);
+    std::uint64_t m = 0;
+    if (age >= 80) m |= std::uint64_t{1} << HouseholdCensus::kAged80Plus;
+    if (age >= 50 && age <= 59) m |= std::uint64_t{1} << HouseholdCensus::kAged50s;
+    if (age < kAdultAge) m |= std::uint64_t{1} << HouseholdCensus::kMinors;
+    marks[static_cast<std::size_t>(age)] = m;
   }
   return marks;
 }
 
+// The census below runs over every person and household each year, and the facts it tests are
+// close to random from one to the next, so branches on them would be mispredicted about half the
+// time (the profile showed this cost most). It looks the answers up in small tables and counts
+// with arithmetic instead.
+
+// By the generations present (bit g): bit g set if an unpartnered member of generation g may
+// leave the parental home (may_leave_home).
+std::array<std::uint8_t, 16> leaving_generations() {
+  std::array<std::uint8_t, 16> table{};
+  for (unsigned generations = 1; generations < 16; ++generations) {
+    for (int g = 0; g <= Traits::kMaxGeneration; ++g) {
+      if (may_leave_home(static_cast<std::uint8_t>(generations), g)) {
+        table[generations] = static_cast<std::uint8_t>(table[generations] | (1U << g));
+      }
+    }
+  }
+  return table;
+}
+
+// The household type from what the census gathered: the generations present (4 bits), the size
+// class (0: one member, 1: two, 2: more), the class of the oldest generation's number of members
+// (0: one, 1: two, 2: another number) and whether exactly two of them are partnered (a couple at
+// the top).
+constexpr std::size_t type_index(unsigned generations, unsigned size_class, unsigned top_class,
+                                 unsigned couple_at_top) {
+  return generations | (size_class << 4) | (top_class << 6) | (couple_at_top << 8);
+}
+constexpr unsigned size_class_of(unsigned size) {
+  return static_cast<unsigned>(size != 1) + static_cast<unsigned>(size > 2);
+}
+std::array<HouseholdType, 512> household_types() {
+  std::array<HouseholdType, 512> table{};
+  table.fill(HouseholdType::kOther);
+  for (unsigned generations = 1; generations < 16; ++generations) {
+    for (const unsigned size : {1U, 2U, 3U}) {
+      for (const unsigned members_at_top : {1U, 2U, 3U}) {
+        for (const bool couple_at_top : {false, true}) {
+          const int oldest = std::countr_zero(generations);
+          const int levels = std::popcount(generations);
+          HouseholdType type = HouseholdType::kOther;
+          if (size == 1) {
+            type = HouseholdType::kSingle;
+          } else if (levels >= 3) {
+            type = HouseholdType::kThreeGenerations;
+          } else if (levels == 1) {
+            if (size == 2 && couple_at_top) type = HouseholdType::kCouple;
+          } else if ((generations >> (oldest + 1)) & 1U) {  // two adjacent generations
+            if (members_at_top == 2 && couple_at_top) type = HouseholdType::kCoupleWithChildren;
+            if (members_at_top == 1) type = HouseholdType::kSingleParent;
+          }
+          const unsigned top_class = members_at_top == 1 ? 0 : members_at_top == 2 ? 1 : 2;
+          table[type_index(generations, size_class_of(size), top_class, couple_at_top ? 1 : 0)] =
+              type;
+        }
+      }
+    }
+  }
+  return table;
+}
+
+// Per generation g, what the census adds and tests, so that the loops shift by constants only
+// (a shift by a variable count is three micro-operations without BMI2, which a portable build
+// cannot assume).
+struct GenerationUnits {
+  std::uint64_t member;          // one member in nibble g of kMembers
+  std::uint64_t members_full;    // that nibble at 15
+  std::uint64_t partnered;       // one partnered member in nibble g of kPartnered
+  std::uint64_t partnered_full;  // that nibble at 15
+  std::uint64_t marks;           // 2^g: the age marks of generation 0 times this are generation g's
+  unsigned bit;                  // 2^g
+};
+std::array<GenerationUnits, Traits::kMaxGeneration + 1> generation_units() {
+  std::array<GenerationUnits, Traits::kMaxGeneration + 1> units{};
+  for (int g = 0; g <= Traits::kMaxGeneration; ++g) {
+    auto& u = units[static_cast<std::size_t>(g)];
+    u.member = std::uint64_t{1} << (HouseholdCensus::kMembers + 4 * g);
+    u.members_full = std::uint64_t{0xF} << (HouseholdCensus::kMembers + 4 * g);
+    u.partnered = std::uint64_t{1} << (HouseholdCensus::kPartnered + 4 * g);
+    u.partnered_full = std::uint64_t{0xF} << (HouseholdCensus::kPartnered + 4 * g);
+    u.marks = std::uint64_t{1} << g;
+    u.bit = 1U << g;
+  }
+  return units;
+}
+
+// Bit g set iff nibble g of the 16-bit `nibbles` equals k (k < 16), without a loop or branch.
+inline unsigned nibbles_equal(unsigned nibbles, unsigned k) {
+  const unsigned y = nibbles ^ (k * 0x1111U);
+  const unsigned zero = ~(((y & 0x7777U) + 0x7777U) | y) & 0x8888U;  // bit 4g + 3: nibble g is 0
+  return (((zero >> 3) * 0x1248U) >> 12) & 0xFU;                     // bits 0, 4, 8, 12 → 0-3
+}
+
+// The counts the household pass adds to the indicators.
+struct HouseholdCounts {
+  std::array<std::int32_t, kHouseholdTypes> by_type{};
+  std::int32_t single_parent_with_minor = 0;
+  std::int32_t households_8050 = 0;
+};
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define WARDSIM_CENSUS_AVX512 1
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"  // GCC bug 105593, see philox_batch.cpp
+#define WARDSIM_AVX512_TARGET __attribute__((target("avx512f,popcnt")))
+
+// By the generations present: 0 one generation, 1 two adjacent ones, 2 three or more, 3 two that
+// are not adjacent (the branches of household_types()).
+std::array<std::uint32_t, 16> generation_classes() {
+  std::array<std::uint32_t, 16> classes{};
+  for (unsigned generations = 1; generations < 16; ++generations) {
+    const int levels = std::popcount(generations);
+    const bool adjacent = ((generations >> (std::countr_zero(generations) + 1)) & 1U) != 0;
+    classes[generations] = levels == 1 ? 0 : levels >= 3 ? 2 : adjacent ? 1 : 3;
+  }
+  return classes;
+}
+
+// nibbles_equal on the low 16 bits of each 64-bit lane.
+WARDSIM_AVX512_TARGET inline __m512i nibbles_equal8(__m512i nibbles, unsigned k) {
+  const __m512i y = _mm512_xor_si512(nibbles, _mm512_set1_epi64(k * 0x1111U));
+  const __m512i low = _mm512_and_si512(y, _mm512_set1_epi64(0x7777));
+  const __m512i zero =
+      _mm512_andnot_si512(_mm512_or_si512(_mm512_add_epi64(low, _mm512_set1_epi64(0x7777)), y),
+                          _mm512_set1_epi64(0x8888));
+  const __m512i spread = _mm512_mul_epu32(_mm512_srli_epi64(zero, 3), _mm512_set1_epi64(0x1248));
+  return _mm512_and_si512(_mm512_srli_epi64(spread, 12), _mm512_set1_epi64(0xF));
+}
+
+// 16-dword table looked up by the low dword of each 64-bit lane (index < 16).
+WARDSIM_AVX512_TARGET inline __m512i look_up16(__m512i table, __m512i index) {
+  return _mm512_and_si512(_mm512_permutexvar_epi32(index, table), _mm512_set1_epi64(0xFFFFFFFF));
+}
+
+// The household pass for eight households per step, exactly as the scalar loop in
+// settle_households (the same rules, as masks: household_types() in vector form). Returns the
+// number of households done.
+WARDSIM_AVX512_TARGET std::size_t classify_avx512(const std::uint64_t* census, std::size_t n,
+                                                  const std::uint32_t* leaving_generations,
+                                                  const std::uint32_t* generation_classes,
+                                                  std::uint16_t* size_out, HouseholdType* type_out,
+                                                  std::uint16_t* facts_out,
+                                                  HouseholdCounts& counts) {
+  const __m512i leaving = _mm512_loadu_si512(leaving_generations);
+  const __m512i classes = _mm512_loadu_si512(generation_classes);
+  const __m512i low16 = _mm512_set1_epi64(0xFFFF);
+  const __m512i nibble = _mm512_set1_epi64(0xF);
+  std::size_t h = 0;
+  for (; h + 8 <= n; h += 8) {
+    const __m512i w = _mm512_loadu_si512(census + h);
+    const __m512i size = _mm512_and_si512(w, low16);
+    const __m512i members =
+        _mm512_and_si512(_mm512_srli_epi64(w, HouseholdCensus::kMembers), low16);
+    const __m512i partnered =
+        _mm512_and_si512(_mm512_srli_epi64(w, HouseholdCensus::kPartnered), low16);
+    // generations: bit g if nibble g of members is not zero (HouseholdCensus::generations)
+    __m512i present = _mm512_or_si512(
+        _mm512_or_si512(members, _mm512_srli_epi64(members, 1)),
+        _mm512_or_si512(_mm512_srli_epi64(members, 2), _mm512_srli_epi64(members, 3)));
+    present = _mm512_and_si512(present, _mm512_set1_epi64(0x1111));
+    const __m512i generations = _mm512_and_si512(
+        _mm512_srli_epi64(_mm512_mul_epu32(present, _mm512_set1_epi64(0x1248)), 12), nibble);
+    const __m512i oldest =
+        _mm512_and_si512(generations, _mm512_sub_epi64(_mm512_setzero_si512(), generations));
+    const __mmask8 top_is_one = _mm512_test_epi64_mask(nibbles_equal8(members, 1), oldest);
+    const __mmask8 top_is_two = _mm512_test_epi64_mask(nibbles_equal8(members, 2), oldest);
+    const __m512i couples = nibbles_equal8(partnered, 2);
+    const __mmask8 couple_at_top = _mm512_test_epi64_mask(couples, oldest);
+    const __mmask8 one_member = _mm512_cmpeq_epi64_mask(size, _mm512_set1_epi64(1));
+    const __mmask8 two_members = _mm512_cmpeq_epi64_mask(size, _mm512_set1_epi64(2));
+    const __m512i generation_class = look_up16(classes, generations);
+    const __mmask8 one_level = _mm512_cmpeq_epi64_mask(generation_class, _mm512_setzero_si512());
+    const __mmask8 adjacent = _mm512_cmpeq_epi64_mask(generation_class, _mm512_set1_epi64(1));
+    const __mmask8 three = _mm512_cmpeq_epi64_mask(generation_class, _mm512_set1_epi64(2));
+    const auto several = static_cast<__mmask8>(~one_member);
+    const auto masks = std::array<__mmask8, kHouseholdTypes>{
+        one_member,
+        static_cast<__mmask8>(several & one_level & two_members & couple_at_top),
+        static_cast<__mmask8>(several & adjacent & top_is_two & couple_at_top),
+        static_cast<__mmask8>(several & adjacent & top_is_one),
+        static_cast<__mmask8>(several & three),
+        0};
+    __m512i type = _mm512_set1_epi64(static_cast<int>(HouseholdType::kOther));
+    unsigned classified = 0;
+    for (int k = 0; k + 1 < kHouseholdTypes; ++k) {
+      type = _mm512_mask_mov_epi64(type, masks[static_cast<std::size_t>(k)], _mm512_set1_epi64(k));
+      const auto count = __builtin_popcount(masks[static_cast<std::size_t>(k)]);
+      counts.by_type[static_cast<std::size_t>(k)] += count;
+      classified |= masks[static_cast<std::size_t>(k)];
+    }
+    counts.by_type[static_cast<std::size_t>(HouseholdType::kOther)] +=
+        8 - __builtin_popcount(classified);
+    const __m512i minors = _mm512_and_si512(_mm512_srli_epi64(w, HouseholdCensus::kMinors), nibble);
+    counts.single_parent_with_minor +=
+        __builtin_popcount(masks[static_cast<std::size_t>(HouseholdType::kSingleParent)] &
+                           _mm512_test_epi64_mask(minors, _mm512_slli_epi64(oldest, 1)));
+    const __m512i aged_80_plus =
+        _mm512_and_si512(_mm512_srli_epi64(w, HouseholdCensus::kAged80Plus), nibble);
+    const __m512i aged_50s =
+        _mm512_and_si512(_mm512_srli_epi64(w, HouseholdCensus::kAged50s), nibble);
+    counts.households_8050 +=
+        __builtin_popcount(_mm512_test_epi64_mask(_mm512_slli_epi64(aged_80_plus, 1), aged_50s));
+    const __m512i facts = _mm512_or_si512(
+        _mm512_or_si512(
+            _mm512_slli_epi64(couples, HouseholdFacts::kCouples),
+            _mm512_slli_epi64(look_up16(leaving, generations), HouseholdFacts::kLeaving)),
+        _mm512_maskz_mov_epi64(one_member, _mm512_set1_epi64(1 << HouseholdFacts::kAlone)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(size_out + h), _mm512_cvtepi64_epi16(size));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(facts_out + h), _mm512_cvtepi64_epi16(facts));
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(type_out + h), _mm512_cvtepi64_epi8(type));
+  }
+  return h;
+}
+#undef WARDSIM_AVX512_TARGET
+#pragma GCC diagnostic pop
+#endif
+
 }  // namespace
 
 void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
-  static const std::array<std::uint16_t, 256> kAgeMarks = age_marks();
+  static const std::array<std::uint64_t, 256> kAgeMarks = age_marks();
+  static const std::array<std::uint8_t, 16> kLeavingGenerations = leaving_generations();
+  static const std::array<HouseholdType, 512> kHouseholdTypeTable = household_types();
+  static const std::array<GenerationUnits, Traits::kMaxGeneration + 1> kUnits = generation_units();
   DistrictAgents& a = state.agents;
   const std::size_t n = a.persons();
-  auto& aggregates = state.aggregates;
-  aggregates.assign(a.households(), HouseholdAggregate{});
-  for (std::size_t i = 0; i < n; ++i) {
-    HouseholdAggregate& h = aggregates[a.household[i]];
-    const std::uint8_t traits = a.traits[i];
-    const int generation = Traits::generation(traits);
-    ++h.size;
-    h.generations = static_cast<std::uint8_t>(h.generations | (1U << generation));
-    h.marks = static_cast<std::uint16_t>(h.marks | (kAgeMarks[a.age[i]] << generation));
-    HouseholdAggregate::count(h.members, generation);
-    if (Traits::partnered(traits)) HouseholdAggregate::count(h.partnered, generation);
+  auto& census = state.census;
+  census.assign(a.households(), 0);
+  const std::uint32_t* const household = a.household.data();
+  const std::uint8_t* const age = a.age.data();
+  std::uint8_t* const traits = a.traits.data();
+  std::uint64_t* const words = census.data();
+  const auto count = [&](std::size_t i) {
+    const std::uint8_t t = traits[i];
+    const GenerationUnits& u = kUnits[static_cast<std::size_t>(Traits::generation(t))];
+    std::uint64_t w = words[household[i]] + 1;  // size
+    // Counts saturate at 15: add only below.
+    w += u.member & (0 - static_cast<std::uint64_t>((w & u.members_full) != u.members_full));
+    const unsigned partnered = static_cast<unsigned>(Traits::partnered(t)) &
+                               static_cast<unsigned>((w & u.partnered_full) != u.partnered_full);
+    w += u.partnered & (0 - static_cast<std::uint64_t>(partnered));
+    words[household[i]] = w | (kAgeMarks[age[i]] * u.marks);
+  };
+  // Members of a household are mostly neighbours, so counting them one after the other makes a
+  // chain of dependent loads and stores of one word. Four interleaved quarters of the persons
+  // give the processor four independent chains; the counts do not depend on the order (sums,
+  // unions and counts saturating at 15).
+  const std::size_t quarter = n / 4;
+  for (std::size_t i = 0; i < quarter; ++i) {
+    count(i);
+    count(i + quarter);
+    count(i + 2 * quarter);
+    count(i + 3 * quarter);
   }
+  for (std::size_t i = 4 * quarter; i < n; ++i) count(i);
 
   // Households that are not empty keep their order; slots are renumbered.
-  state.slot_map.resize(aggregates.size());
+  state.slot_map.resize(census.size());
   std::uint32_t kept = 0;
-  for (std::size_t h = 0; h < aggregates.size(); ++h) {
+  for (std::size_t h = 0; h < census.size(); ++h) {
     state.slot_map[h] = kept;
-    if (aggregates[h].size > 0) aggregates[kept++] = aggregates[h];
+    census[kept] = census[h];
+    kept += HouseholdCensus::size(census[h]) > 0 ? 1U : 0U;
   }
-  aggregates.resize(kept);
+  census.resize(kept);
   a.household_size.resize(kept);
   a.household_type.resize(kept);
+  auto& facts = state.household_facts;
+  facts.resize(kept);
 
   snapshot = DistrictSnapshot{};
-  state.living = LivingArrangements{};
   auto& indicators = snapshot.indicators;
-  for (std::size_t h = 0; h < kept; ++h) {
-    const HouseholdAggregate& g = aggregates[h];
-    const int oldest = std::countr_zero(static_cast<unsigned>(g.generations));
-    const int levels = std::popcount(static_cast<unsigned>(g.generations));
-    const int members_at_top = HouseholdAggregate::nibble(g.members, oldest);
+  HouseholdCounts counts;
+  std::size_t h = 0;
+#ifdef WARDSIM_CENSUS_AVX512
+  static const bool avx512 = __builtin_cpu_supports("avx512f");
+  if (avx512) {
+    static const std::array<std::uint32_t, 16> kGenerationClasses = generation_classes();
+    static const std::array<std::uint32_t, 16> kLeaving = [] {
+      std::array<std::uint32_t, 16> wide{};
+      std::copy(kLeavingGenerations.begin(), kLeavingGenerations.end(), wide.begin());
+      return wide;
+    }();
+    h = classify_avx512(census.data(), kept, kLeaving.data(), kGenerationClasses.data(),
+                        a.household_size.data(), a.household_type.data(), facts.data(), counts);
+  }
+#endif
+  for (; h < kept; ++h) {
+    const std::uint64_t w = census[h];
+    const unsigned size = HouseholdCensus::size(w);
+    const unsigned generations = HouseholdCensus::generations(w);
+    const unsigned oldest = generations & (0U - generations);  // its bit
+    const auto members = static_cast<unsigned>(w >> HouseholdCensus::kMembers) & 0xFFFFU;
+    const auto partnered = static_cast<unsigned>(w >> HouseholdCensus::kPartnered) & 0xFFFFU;
+    const unsigned top_is_one = (nibbles_equal(members, 1) & oldest) != 0 ? 1U : 0U;
+    const unsigned top_is_two = (nibbles_equal(members, 2) & oldest) != 0 ? 1U : 0U;
     // A partner is counted only if exactly two partnered people of one generation live together.
-    const bool couple_at_top = HouseholdAggregate::nibble(g.partnered, oldest) == 2;
-    HouseholdType type = HouseholdType::kOther;
-    if (g.size == 1) {
-      type = HouseholdType::kSingle;
-    } else if (levels >= 3) {
-      type = HouseholdType::kThreeGenerations;
-    } else if (levels == 1) {
-      if (g.size == 2 && couple_at_top) type = HouseholdType::kCouple;
-    } else if ((g.generations >> (oldest + 1)) & 1U) {  // two adjacent generations
-      if (members_at_top == 2 && couple_at_top) type = HouseholdType::kCoupleWithChildren;
-      if (members_at_top == 1) type = HouseholdType::kSingleParent;
-    }
-    a.household_size[h] = g.size;
+    const unsigned couples = nibbles_equal(partnered, 2);
+    const unsigned couple_at_top = (couples & oldest) != 0 ? 1U : 0U;
+    const HouseholdType type = kHouseholdTypeTable[type_index(
+        generations, size_class_of(size), 2U - 2U * top_is_one - top_is_two, couple_at_top)];
+    a.household_size[h] = static_cast<std::uint16_t>(size);
     a.household_type[h] = type;
-    ++indicators[static_cast<std::size_t>(indicator_of(type))];
-    const unsigned minors = g.marks >> HouseholdAggregate::kMinors;
-    if (type == HouseholdType::kSingleParent && ((minors >> (oldest + 1)) & 1U)) {
-      ++indicators[static_cast<std::size_t>(Indicator::kSingleParentWithMinor)];
-    }
-    const unsigned aged_80_plus = (g.marks >> HouseholdAggregate::kAged80Plus) & 0xFU;
-    const unsigned aged_50s = (g.marks >> HouseholdAggregate::kAged50s) & 0xFU;
-    if ((aged_80_plus << 1) & aged_50s) {
-      ++indicators[static_cast<std::size_t>(Indicator::kHouseholds8050)];
-    }
+    facts[h] = static_cast<std::uint16_t>(
+        (couples << HouseholdFacts::kCouples) |
+        (static_cast<unsigned>(kLeavingGenerations[generations]) << HouseholdFacts::kLeaving) |
+        (static_cast<unsigned>(size == 1) << HouseholdFacts::kAlone));
+    ++counts.by_type[static_cast<std::size_t>(type)];
+    const auto minors = static_cast<unsigned>(w >> HouseholdCensus::kMinors) & 0xFU;
+    counts.single_parent_with_minor +=
+        static_cast<std::int32_t>(static_cast<unsigned>(type == HouseholdType::kSingleParent) &
+                                  static_cast<unsigned>((minors & (oldest << 1)) != 0));
+    const auto aged_80_plus = static_cast<unsigned>(w >> HouseholdCensus::kAged80Plus) & 0xFU;
+    const auto aged_50s = static_cast<unsigned>(w >> HouseholdCensus::kAged50s) & 0xFU;
+    counts.households_8050 += static_cast<std::int32_t>(((aged_80_plus << 1) & aged_50s) != 0);
+  }
+  for (int type = 0; type < kHouseholdTypes; ++type) {
+    indicators[static_cast<std::size_t>(indicator_of(static_cast<HouseholdType>(type)))] =
+        counts.by_type[static_cast<std::size_t>(type)];
   }
   indicators[static_cast<std::size_t>(Indicator::kHouseholds)] = static_cast<std::int32_t>(kept);
+  indicators[static_cast<std::size_t>(Indicator::kSingleParentWithMinor)] =
+      counts.single_parent_with_minor;
+  indicators[static_cast<std::size_t>(Indicator::kHouseholds8050)] = counts.households_8050;
 
+  // Each person counts in one of: partnered, alone and unpartnered, at the parents' (may leave
+  // home), or none of these (the last row is discarded).
+  enum Arrangement : std::size_t { kPartneredRow, kAloneRow, kAtParentsRow, kOtherRow, kRows };
+  std::array<std::array<std::int32_t, kCells>, kRows> arrangement{};
+  const std::uint32_t* const slot_map = state.slot_map.data();
+  const std::uint16_t* const household_facts = facts.data();
+  std::uint32_t* const slots = a.household.data();
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t slot = state.slot_map[a.household[i]];
-    a.household[i] = slot;
-    const std::uint8_t traits = a.traits[i];
-    if (Traits::partnered(traits) &&
-        HouseholdAggregate::nibble(aggregates[slot].partnered, Traits::generation(traits)) != 2) {
-      a.traits[i] = static_cast<std::uint8_t>(traits & ~Traits::kPartnered);
-    }
-    const auto c = static_cast<std::size_t>(cell(sex_of(traits), a.age[i]));
-    ++snapshot.population[c];
-    if (Traits::partnered(a.traits[i])) {
-      ++state.living.partnered[c];
-    } else if (a.household_size[slot] == 1) {
-      ++state.living.alone_unpartnered[c];
-    } else if (may_leave_home(aggregates[slot].generations, Traits::generation(traits))) {
-      ++state.living.at_parents[c];
-    }
-    if (a.age[i] >= 75 && a.household_size[slot] == 1) {
-      ++indicators[static_cast<std::size_t>(Indicator::kPersons75PlusAlone)];
+    const std::uint32_t slot = slot_map[slots[i]];
+    slots[i] = slot;
+    const unsigned f = household_facts[slot];
+    const std::uint8_t t = traits[i];
+    const unsigned bit = kUnits[static_cast<std::size_t>(Traits::generation(t))].bit;
+    const unsigned couple = f & (bit << HouseholdFacts::kCouples);
+    // A partner whose partner no longer lives here is no longer partnered.
+    const auto now = static_cast<std::uint8_t>(t & ~(couple == 0 ? Traits::kPartnered : 0));
+    traits[i] = now;
+    const unsigned alone = (f >> HouseholdFacts::kAlone) & 1U;
+    const unsigned may_leave = (f & (bit << HouseholdFacts::kLeaving)) != 0 ? 1U : 0U;
+    const unsigned partnered = Traits::partnered(now) ? 1U : 0U;
+    // kPartneredRow if partnered, else kAloneRow if alone, else kAtParentsRow if they may leave
+    // home, else kOtherRow; as arithmetic, since these facts are unpredictable from person to
+    // person.
+    const std::size_t row =
+        (1U - partnered) * (kOtherRow - may_leave - 2U * alone + alone * may_leave);
+    ++arrangement[row][static_cast<std::size_t>(cell(sex_of(t), age[i]))];
+  }
+  // Whoever lives alone is unpartnered (a partner is counted only if both live together), so the
+  // alone row holds everyone living alone, and the rows together everyone.
+  std::int32_t aged_75_plus_alone = 0;
+  for (int sex = 0; sex < kSexes; ++sex) {
+    for (int years = 75; years < kAges; ++years) {
+      aged_75_plus_alone += arrangement[kAloneRow][static_cast<std::size_t>(cell(sex, years))];
     }
   }
+  indicators[static_cast<std::size_t>(Indicator::kPersons75PlusAlone)] = aged_75_plus_alone;
+  for (std::size_t c = 0; c < kCells; ++c) {
+    snapshot.population[c] = arrangement[kPartneredRow][c] + arrangement[kAloneRow][c] +
+                             arrangement[kAtParentsRow][c] + arrangement[kOtherRow][c];
+  }
   state.living.persons = snapshot.population;
+  state.living.partnered = arrangement[kPartneredRow];
+  state.living.alone_unpartnered = arrangement[kAloneRow];
+  state.living.at_parents = arrangement[kAtParentsRow];
 }
 
 ArrangementShares arrangement_shares(const std::vector<LivingArrangements>& districts) {

@@ -1,68 +1,214 @@
 #include "wardsim/engine/agent/event_marks.h"
 
+#include <algorithm>
+#include <array>
+
 #include "wardsim/engine/agent/district_agents.h"
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define WARDSIM_MARKS_AVX512 1
+#endif
 
 namespace wardsim::engine::agent {
 namespace {
 
-// The loops take __restrict parameters: byte pointers may otherwise alias anything, and the
-// vectoriser then refuses the gathers from the threshold tables.
-inline void mark_persons_loop(
-    const std::uint8_t* __restrict traits, const std::uint8_t* __restrict age, std::size_t n,
-    const std::uint32_t* __restrict w0, const std::uint32_t* __restrict w1,
-    const std::uint32_t* __restrict w2, const std::uint32_t* __restrict w3,
-    const std::uint32_t* __restrict death, const std::uint32_t* __restrict birth,
-    const std::uint32_t* __restrict leaving, const std::uint32_t* __restrict seeking,
-    std::uint8_t* __restrict marks) {
-  for (std::size_t k = 0; k < n; ++k) {
-    const std::uint32_t t = traits[k];
-    const std::uint32_t key = ((t & Traits::kFemale) << 8) | age[k];
-    const std::uint32_t birth_key = key | ((t & Traits::kPartnered) << 8);
-    const bool any = (w0[k] <= death[key]) | (w1[k] <= birth[birth_key]) | (w2[k] <= leaving[key]) |
-                     (w3[k] <= seeking[key]);
-    marks[k] = static_cast<std::uint8_t>(any);
+// The kind of person for death_birth: 0 man, 1 unpartnered woman, 2 partnered woman.
+inline std::size_t death_birth_kind(std::uint8_t traits) {
+  const unsigned female = traits & Traits::kFemale;
+  return female + (female & ((traits & Traits::kPartnered) >> 1U));
+}
+
+// Either half of `halves` at or below the same half of `bounds`.
+inline bool either_half(std::uint32_t halves, std::uint32_t bounds) {
+  return ((halves & 0xFFFFu) <= (bounds & 0xFFFFu)) | ((halves >> 16) <= (bounds >> 16));
+}
+
+// The portable path, from person `from` on (the vector path leaves a tail of under 16).
+void mark_persons_scalar(const std::uint8_t* traits, const std::uint8_t* age, std::size_t from,
+                         std::size_t n, const WordColumns& w, const PersonMarkBounds& b,
+                         std::uint64_t* marks) {
+  for (std::size_t k = from; k < n; ++k) {
+    const std::uint32_t index = mark_age_index(age[k]);
+    const bool any = either_half(mark_halves(w.w0[k], w.w1[k]),
+                                 b.death_birth[death_birth_kind(traits[k])][index]) |
+                     either_half(mark_halves(w.w2[k], w.w3[k]),
+                                 b.leaving_seeking[traits[k] & Traits::kFemale][index]);
+    marks[k / 64] |= static_cast<std::uint64_t>(any) << (k % 64);
   }
 }
 
-inline void mark_migrants_loop(
-    const std::uint32_t* __restrict household, const std::uint8_t* __restrict traits,
-    const std::uint8_t* __restrict age, std::size_t n, const std::uint32_t* __restrict household_w0,
-    const std::uint32_t* __restrict household_w1, const std::uint32_t* __restrict out_bound,
-    const std::uint32_t* __restrict move_bound, std::uint8_t* __restrict marks) {
-  for (std::size_t k = 0; k < n; ++k) {
-    const std::uint32_t slot = household[k];
-    const bool present = slot != kGone;
-    const std::uint32_t h = slot & (0U - static_cast<std::uint32_t>(present));  // gone: slot 0
-    const std::uint32_t key = ((traits[k] & Traits::kFemale) << 8) | age[k];
-    const bool any = (household_w0[h] <= out_bound[key]) | (household_w1[h] <= move_bound[key]);
-    marks[k] = static_cast<std::uint8_t>(present & any);
+void mark_migrants_scalar(const std::uint32_t* household, const std::uint8_t* traits,
+                          const std::uint8_t* age, std::size_t from, std::size_t n,
+                          const std::uint32_t* household_halves,
+                          const std::uint32_t* const out_move[2], std::uint64_t* marks) {
+  for (std::size_t k = from; k < n; ++k) {
+    if (household[k] == kGone) continue;
+    const bool any = either_half(household_halves[household[k]],
+                                 out_move[traits[k] & Traits::kFemale][mark_age_index(age[k])]);
+    marks[k / 64] |= static_cast<std::uint64_t>(any) << (k % 64);
   }
 }
+
+// The households' halves for each person, one load each (noinline: inlined into the AVX-512 code,
+// it would be vectorised into a gather, which costs over 30 cycles on this processor, measured).
+__attribute__((noinline)) void look_up_households(const std::uint32_t* household, std::size_t n,
+                                                  const std::uint32_t* household_halves,
+                                                  std::uint32_t* halves) {
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::uint32_t slot = household[k];
+    halves[k] = household_halves[slot == kGone ? 0 : slot];  // the gone read slot 0, unmarked
+  }
+}
+
+#ifdef WARDSIM_MARKS_AVX512
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"  // GCC bug 105593, see philox_batch.cpp
+#define WARDSIM_AVX512_TARGET __attribute__((target("avx512f,avx512bw,bmi2")))
+
+// A table of kMarkAges bounds in four registers, looked up by two two-register permutes and a
+// blend on bit 6 of the index: no memory access per person.
+struct RegisterTable {
+  __m512i part[4];
+};
+WARDSIM_AVX512_TARGET inline RegisterTable load_table(const std::uint32_t* table) {
+  return {{_mm512_loadu_si512(table), _mm512_loadu_si512(table + 16),
+           _mm512_loadu_si512(table + 32), _mm512_loadu_si512(table + 48)}};
+}
+struct WideTable {  // kMarkAges = 128 entries: two RegisterTables
+  RegisterTable low, high;
+};
+WARDSIM_AVX512_TARGET inline WideTable load_wide(const std::uint32_t* table) {
+  return {load_table(table), load_table(table + 64)};
+}
+WARDSIM_AVX512_TARGET inline __m512i look_up(const RegisterTable& r, __m512i index) {
+  const __m512i a = _mm512_permutex2var_epi32(r.part[0], index, r.part[1]);
+  const __m512i b = _mm512_permutex2var_epi32(r.part[2], index, r.part[3]);
+  return _mm512_mask_blend_epi32(_mm512_test_epi32_mask(index, _mm512_set1_epi32(32)), a, b);
+}
+WARDSIM_AVX512_TARGET inline __m512i look_up(const WideTable& t, __m512i index) {
+  return _mm512_mask_blend_epi32(_mm512_test_epi32_mask(index, _mm512_set1_epi32(64)),
+                                 look_up(t.low, index), look_up(t.high, index));
+}
+
+// mark_age_index of 16 age bytes, and the traits as 32-bit lanes.
+WARDSIM_AVX512_TARGET inline __m512i age_index16(const std::uint8_t* age) {
+  const __m512i age32 =
+      _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(age)));
+  const __m512i next =
+      _mm512_and_si512(_mm512_add_epi32(age32, _mm512_set1_epi32(1)), _mm512_set1_epi32(0xFF));
+  return _mm512_min_epu32(next, _mm512_set1_epi32(101));
+}
+WARDSIM_AVX512_TARGET inline __m512i traits16(const std::uint8_t* traits) {
+  return _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(traits)));
+}
+
+// One bit per person from the two bits per person of a 16-bit-lane compare.
+WARDSIM_AVX512_TARGET inline std::uint64_t per_person(__mmask32 lanes) {
+  const std::uint32_t m = static_cast<std::uint32_t>(lanes);
+  return _pext_u32(m | (m >> 1), 0x55555555u);
+}
+
+WARDSIM_AVX512_TARGET std::size_t mark_persons_avx512(const std::uint8_t* traits,
+                                                      const std::uint8_t* age, std::size_t n,
+                                                      const WordColumns& w,
+                                                      const PersonMarkBounds& b,
+                                                      std::uint64_t* marks) {
+  const WideTable man = load_wide(b.death_birth[0]);
+  const WideTable woman = load_wide(b.death_birth[1]);
+  const WideTable partnered_woman = load_wide(b.death_birth[2]);
+  const WideTable male_leaving = load_wide(b.leaving_seeking[0]);
+  const WideTable female_leaving = load_wide(b.leaving_seeking[1]);
+  const __m512i high = _mm512_set1_epi32(static_cast<int>(0xFFFF0000u));
+  std::size_t k = 0;
+  for (; k + 16 <= n; k += 16) {
+    const __m512i index = age_index16(age + k);
+    const __m512i t = traits16(traits + k);
+    const __mmask16 female = _mm512_test_epi32_mask(t, _mm512_set1_epi32(Traits::kFemale));
+    const __mmask16 partnered = _mm512_test_epi32_mask(t, _mm512_set1_epi32(Traits::kPartnered));
+    const __m512i woman_bounds =
+        _mm512_mask_blend_epi32(partnered, look_up(woman, index), look_up(partnered_woman, index));
+    const __m512i death_birth = _mm512_mask_blend_epi32(female, look_up(man, index), woman_bounds);
+    const __m512i leaving_seeking = _mm512_mask_blend_epi32(female, look_up(male_leaving, index),
+                                                            look_up(female_leaving, index));
+    const __m512i w01 = _mm512_ternarylogic_epi32(
+        _mm512_srli_epi32(_mm512_loadu_si512(w.w0 + k), 16), _mm512_loadu_si512(w.w1 + k), high,
+        0xF8);  // a | (b & c)
+    const __m512i w23 =
+        _mm512_ternarylogic_epi32(_mm512_srli_epi32(_mm512_loadu_si512(w.w2 + k), 16),
+                                  _mm512_loadu_si512(w.w3 + k), high, 0xF8);
+    const __mmask32 lanes =
+        _mm512_cmple_epu16_mask(w01, death_birth) | _mm512_cmple_epu16_mask(w23, leaving_seeking);
+    marks[k / 64] |= per_person(lanes) << (k % 64);
+  }
+  return k;
+}
+
+WARDSIM_AVX512_TARGET std::size_t mark_migrants_avx512(const std::uint32_t* household,
+                                                       const std::uint8_t* traits,
+                                                       const std::uint8_t* age, std::size_t n,
+                                                       const std::uint32_t* halves,
+                                                       const std::uint32_t* const out_move[2],
+                                                       std::uint64_t* marks) {
+  const WideTable male = load_wide(out_move[0]);
+  const WideTable female = load_wide(out_move[1]);
+  const __m512i gone = _mm512_set1_epi32(static_cast<int>(kGone));
+  std::size_t k = 0;
+  for (; k + 16 <= n; k += 16) {
+    const __m512i index = age_index16(age + k);
+    const __mmask16 is_female =
+        _mm512_test_epi32_mask(traits16(traits + k), _mm512_set1_epi32(Traits::kFemale));
+    const __m512i bounds =
+        _mm512_mask_blend_epi32(is_female, look_up(male, index), look_up(female, index));
+    const __mmask16 present = _mm512_cmpneq_epu32_mask(_mm512_loadu_si512(household + k), gone);
+    const __mmask32 lanes = _mm512_cmple_epu16_mask(_mm512_loadu_si512(halves + k), bounds);
+    marks[k / 64] |= (per_person(lanes) & present) << (k % 64);
+  }
+  return k;
+}
+#undef WARDSIM_AVX512_TARGET
+#pragma GCC diagnostic pop
+
+bool has_avx512() {
+  static const bool avx512 = __builtin_cpu_supports("avx512f") &&
+                             __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("bmi2");
+  return avx512;
+}
+#endif
 
 }  // namespace
 
-// As in philox_batch.cpp: one portable build, the processor's vector units chosen at load time.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
-    !defined(__SANITIZE_ADDRESS__)
-#define WARDSIM_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define WARDSIM_VECTOR_CLONES
-#endif
-
-WARDSIM_VECTOR_CLONES
 void mark_persons(const std::uint8_t* traits, const std::uint8_t* age, std::size_t n,
-                  const WordColumns& words, const PersonMarkBounds& bounds, std::uint8_t* marks) {
-  mark_persons_loop(traits, age, n, words.w0, words.w1, words.w2, words.w3, bounds.death,
-                    bounds.birth, bounds.leaving, bounds.seeking, marks);
+                  const WordColumns& words, const PersonMarkBounds& bounds, std::uint64_t* marks) {
+  std::fill(marks, marks + mark_words(n), std::uint64_t{0});
+  std::size_t done = 0;
+#ifdef WARDSIM_MARKS_AVX512
+  if (has_avx512()) done = mark_persons_avx512(traits, age, n, words, bounds, marks);
+#endif
+  mark_persons_scalar(traits, age, done, n, words, bounds, marks);
 }
 
-WARDSIM_VECTOR_CLONES
 void mark_migrants(const std::uint32_t* household, const std::uint8_t* traits,
-                   const std::uint8_t* age, std::size_t n, const std::uint32_t* household_w0,
-                   const std::uint32_t* household_w1, const std::uint32_t* out_bound,
-                   const std::uint32_t* move_bound, std::uint8_t* marks) {
-  mark_migrants_loop(household, traits, age, n, household_w0, household_w1, out_bound, move_bound,
-                     marks);
+                   const std::uint8_t* age, std::size_t n, const std::uint32_t* household_halves,
+                   const std::uint32_t* const out_move[2], std::uint64_t* marks) {
+  std::fill(marks, marks + mark_words(n), std::uint64_t{0});
+#ifdef WARDSIM_MARKS_AVX512
+  if (has_avx512()) {
+    constexpr std::size_t kChunk = 512;
+    std::array<std::uint32_t, kChunk> halves;
+    for (std::size_t from = 0; from < n; from += kChunk) {
+      const std::size_t m = std::min(kChunk, n - from);
+      look_up_households(household + from, m, household_halves, halves.data());
+      std::uint64_t* chunk_marks = marks + from / 64;
+      const std::size_t done = mark_migrants_avx512(household + from, traits + from, age + from, m,
+                                                    halves.data(), out_move, chunk_marks);
+      mark_migrants_scalar(household + from, traits + from, age + from, done, m, household_halves,
+                           out_move, chunk_marks);
+    }
+    return;
+  }
+#endif
+  mark_migrants_scalar(household, traits, age, 0, n, household_halves, out_move, marks);
 }
 
 }  // namespace wardsim::engine::agent

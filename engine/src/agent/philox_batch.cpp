@@ -55,18 +55,21 @@ void philox_loop(const std::uint32_t* entity, std::size_t n, std::uint32_t c1, s
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 // Sixteen counters per instruction. A 32 × 32 → 64-bit multiply exists only for the even lanes
-// (vpmuludq), so each round multiplies the even and the odd lanes separately and blends the high
-// and low halves back into place.
+// (vpmuludq), so each round multiplies the even lanes and the odd lanes (shifted down) separately;
+// one masked dword shuffle per half then brings the high and the low words back into place.
 struct Halves {
   __m512i hi;
   __m512i lo;
 };
 __attribute__((target("avx512f"))) inline Halves mulhilo(__m512i x, __m512i m) {
+  constexpr __mmask16 kEven = 0x5555;
   constexpr __mmask16 kOdd = 0xAAAA;
-  const __m512i even = _mm512_mul_epu32(x, m);
-  const __m512i odd = _mm512_mul_epu32(_mm512_srli_epi64(x, 32), m);
-  return {_mm512_mask_blend_epi32(kOdd, _mm512_srli_epi64(even, 32), odd),
-          _mm512_mask_blend_epi32(kOdd, even, _mm512_slli_epi64(odd, 32))};
+  const __m512i even = _mm512_mul_epu32(x, m);                        // products of lanes 0, 2, …
+  const __m512i odd = _mm512_mul_epu32(_mm512_srli_epi64(x, 32), m);  // products of lanes 1, 3, …
+  // hi: odd lanes already hold their product's high word; even lanes take dword 1 of theirs.
+  // lo: even lanes already hold their low word; odd lanes take dword 0 of the odd product.
+  return {_mm512_mask_shuffle_epi32(odd, kEven, even, _MM_PERM_CDAB),
+          _mm512_mask_shuffle_epi32(even, kOdd, odd, _MM_PERM_CDAB)};
 }
 
 __attribute__((target("avx512f"))) std::size_t philox_avx512(const std::uint32_t* entity,
@@ -77,23 +80,28 @@ __attribute__((target("avx512f"))) std::size_t philox_avx512(const std::uint32_t
   const __m512i m0 = _mm512_set1_epi32(static_cast<int>(kM0));
   const __m512i m1 = _mm512_set1_epi32(static_cast<int>(kM1));
   constexpr int kXor3 = 0x96;  // vpternlogd truth table of a ^ b ^ c
+  // The round keys as vectors, computed once per call rather than broadcast in every round.
+  __m512i round_key0[kRounds];
+  __m512i round_key1[kRounds];
+  for (int round = 0; round < kRounds; ++round) {
+    round_key0[round] =
+        _mm512_set1_epi32(static_cast<int>(key0 + static_cast<std::uint32_t>(round) * kW0));
+    round_key1[round] =
+        _mm512_set1_epi32(static_cast<int>(key1 + static_cast<std::uint32_t>(round) * kW1));
+  }
   std::size_t k = 0;
   for (; k + 16 <= n; k += 16) {
     __m512i x0 = _mm512_loadu_si512(entity + k);
     __m512i x1 = _mm512_set1_epi32(static_cast<int>(c1));
     __m512i x2 = _mm512_set1_epi32(static_cast<int>(c2));
     __m512i x3 = _mm512_set1_epi32(static_cast<int>(c3));
-    std::uint32_t k0 = key0;
-    std::uint32_t k1 = key1;
     for (int round = 0; round < kRounds; ++round) {
       const Halves p0 = mulhilo(x0, m0);
       const Halves p1 = mulhilo(x2, m1);
-      x0 = _mm512_ternarylogic_epi32(p1.hi, x1, _mm512_set1_epi32(static_cast<int>(k0)), kXor3);
+      x0 = _mm512_ternarylogic_epi32(p1.hi, x1, round_key0[round], kXor3);
       x1 = p1.lo;
-      x2 = _mm512_ternarylogic_epi32(p0.hi, x3, _mm512_set1_epi32(static_cast<int>(k1)), kXor3);
+      x2 = _mm512_ternarylogic_epi32(p0.hi, x3, round_key1[round], kXor3);
       x3 = p0.lo;
-      k0 += kW0;
-      k1 += kW1;
     }
     _mm512_storeu_si512(out.w0 + k, x0);
     _mm512_storeu_si512(out.w1 + k, x1);

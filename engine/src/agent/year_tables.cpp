@@ -59,6 +59,13 @@ YearTables make_year_tables(const YearRates& rates, int districts) {
     tables.profile[static_cast<std::size_t>(c)] = threshold_of(cumulative);
   }
   close_cumulative(tables.profile);
+  static_assert(kCells <= 256, "profile_guide holds cells in bytes");
+  for (std::size_t b = 0; b < tables.profile_guide.size(); ++b) {
+    const std::uint64_t word = std::uint64_t{b} << YearTables::kGuideShift;
+    tables.profile_guide[b] = static_cast<std::uint8_t>(
+        std::upper_bound(tables.profile.begin(), tables.profile.end(), word) -
+        tables.profile.begin());
+  }
   return tables;
 }
 

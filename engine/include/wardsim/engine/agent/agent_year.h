@@ -40,24 +40,34 @@ struct Mover {
   std::uint8_t traits;
 };
 
-// What settle_households() gathers about one household from its members, packed into 10 bytes so
-// that a district's census stays in the L1/L2 cache. Per-generation facts are bit g of a nibble;
-// per-generation counts are nibbles that saturate at 15 (only 0, 1, 2 and "more" are ever read).
-struct HouseholdAggregate {
-  static constexpr int kAged80Plus = 0;  // nibble of `marks`: someone of generation g aged 80+
-  static constexpr int kAged50s = 4;     // someone of generation g aged 50-59
-  static constexpr int kMinors = 8;      // someone of generation g aged under 18
+// What settle_households() gathers about one household from its members, packed into 64 bits so
+// that each member updates it with one load and one store. Per-generation counts are nibbles that
+// saturate at 15 (only 0, 1, 2 and "more" are ever read); per-generation facts are bit g of a
+// nibble.
+struct HouseholdCensus {
+  static constexpr int kMembers = 16;     // nibble g: members of generation g
+  static constexpr int kPartnered = 32;   // nibble g: partnered members of generation g
+  static constexpr int kAged80Plus = 48;  // bit g: someone of generation g aged 80+
+  static constexpr int kAged50s = 52;     // bit g: someone of generation g aged 50-59
+  static constexpr int kMinors = 56;      // bit g: someone of generation g aged under 18
 
-  std::uint16_t size = 0;
-  std::uint16_t marks = 0;
-  std::uint16_t members = 0;     // nibble g: members of generation g
-  std::uint16_t partnered = 0;   // nibble g: partnered members of generation g
-  std::uint8_t generations = 0;  // bit g: someone of generation g
-
-  static int nibble(std::uint16_t packed, int g) { return (packed >> (4 * g)) & 0xF; }
-  static void count(std::uint16_t& packed, int g) {
-    if (nibble(packed, g) != 0xF) packed = static_cast<std::uint16_t>(packed + (1U << (4 * g)));
+  static unsigned size(std::uint64_t w) { return static_cast<unsigned>(w & 0xFFFF); }
+  static unsigned nibble(std::uint64_t w, int field, int g) {
+    return static_cast<unsigned>(w >> (field + 4 * g)) & 0xFU;
   }
+  // Bit g: someone of generation g (a non-zero members nibble).
+  static unsigned generations(std::uint64_t w) {
+    unsigned m = static_cast<unsigned>(w >> kMembers) & 0xFFFFU;
+    m = (m | (m >> 1) | (m >> 2) | (m >> 3)) & 0x1111U;  // bit 4g: nibble g is not zero
+    return ((m * 0x1248U) >> 12) & 0xFU;                 // bits 0, 4, 8, 12 → bits 0-3
+  }
+};
+
+// What the person pass of settle_households() and depart() read of a household, 2 bytes.
+struct HouseholdFacts {
+  static constexpr int kCouples = 0;  // bit g: exactly two partnered members of generation g
+  static constexpr int kLeaving = 4;  // bit g: unpartnered members of generation g may leave home
+  static constexpr int kAlone = 8;    // one member
 };
 
 // Persons by cell(sex, age) and how they live, counted by settle_households().
@@ -84,8 +94,9 @@ struct DistrictState {
   std::size_t first_new = 0;               // persons from here on may lack an id (see assign_ids)
   std::vector<std::uint32_t> household_words;  // scratch: four word columns over household slots
   std::vector<std::uint32_t> slot_map;         // scratch
-  // The last census (settle_households) by household slot; depart() reads its generation bits.
-  std::vector<HouseholdAggregate> aggregates;
+  std::vector<std::uint64_t> census;           // scratch: HouseholdCensus by household slot
+  // The last census's HouseholdFacts by household slot; depart() reads who may leave home.
+  std::vector<std::uint16_t> household_facts;
   // The last census by cell(sex, age on 1 January): persons, partnered persons, unpartnered
   // persons living alone (who may seek a partner) and persons who may leave the parental home.
   LivingArrangements living;

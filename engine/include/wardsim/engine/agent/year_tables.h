@@ -4,6 +4,7 @@
 // once per run and shared by every replicate.
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -34,6 +35,17 @@ struct YearTables {
   // over cells: the cell of a word w is the first c with w < profile[c].
   std::vector<double> in_migrants;
   std::array<std::uint64_t, kCells> profile{};
+  // profile_guide[b]: the cell of the word b × 2^22 (the first c with b × 2^22 < profile[c]), so
+  // that finding a word's cell scans a few cells from there instead of a binary search.
+  static constexpr int kGuideShift = 22;
+  std::array<std::uint8_t, std::size_t{1} << (32 - kGuideShift)> profile_guide{};
+
+  // The cell of an in-migrant whose profile word is `word`: the first c with word < profile[c].
+  int in_migrant_cell(std::uint32_t word) const {
+    std::size_t c = profile_guide[word >> kGuideShift];
+    while (profile[c] <= word) ++c;
+    return static_cast<int>(c);
+  }
 };
 
 YearTables make_year_tables(const YearRates& rates, int districts);

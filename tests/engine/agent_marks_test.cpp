@@ -1,0 +1,197 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "wardsim/engine/agent/district_agents.h"
+#include "wardsim/engine/agent/event_marks.h"
+#include "wardsim/engine/agent/person_compaction.h"
+
+namespace wardsim::engine::agent {
+namespace {
+
+// A word of 32 random bits shifted right by 0-7 (many small words, so that events are common).
+std::uint32_t some_word(std::mt19937& rng) {
+  const std::uint32_t bits = static_cast<std::uint32_t>(rng());
+  return bits >> (rng() % 8);
+}
+
+bool marked(const std::vector<std::uint64_t>& marks, std::size_t k) {
+  return ((marks[k / 64] >> (k % 64)) & 1U) != 0;
+}
+
+// Thresholds spread over the whole range, with the edge cases 0, 1, 2^16 and 2^32 common.
+std::uint64_t some_threshold(std::mt19937& rng) {
+  switch (rng() % 6) {
+    case 0:
+      return 0;
+    case 1:
+      return 1;
+    case 2:
+      return 1U << 16;
+    case 3:
+      return std::uint64_t{1} << 32;
+    default:
+      return rng() >> (rng() % 32);
+  }
+}
+
+// Ages bytes as the kernel has them: 0-100 and kBornThisYear, with a few others (all of which
+// mark_age_index treats as 100).
+std::uint8_t some_age(std::mt19937& rng) {
+  const auto r = static_cast<std::uint32_t>(rng() % 110);
+  return r < 101   ? static_cast<std::uint8_t>(r)
+         : r < 105 ? kBornThisYear
+                   : static_cast<std::uint8_t>(r + 100);
+}
+
+// Thresholds by kind of person and age index, with their packed mark bounds.
+struct Thresholds {
+  std::vector<std::uint64_t> low, high;  // by kMarkAges × kind + index
+  std::vector<std::uint32_t> packed;
+  Thresholds(std::mt19937& rng, std::size_t kinds)
+      : low(kinds * kMarkAges), high(kinds * kMarkAges), packed(kinds * kMarkAges) {
+    for (std::size_t k = 0; k < packed.size(); ++k) {
+      low[k] = some_threshold(rng);
+      high[k] = some_threshold(rng);
+      packed[k] = mark_bounds(low[k], high[k]);
+    }
+  }
+  const std::uint32_t* kind(std::size_t k) const { return packed.data() + k * kMarkAges; }
+  std::size_t at(std::size_t kind, std::uint8_t age) const {
+    return kind * kMarkAges + mark_age_index(age);
+  }
+};
+
+// Marks are a superset of the events: whoever has a word below its threshold is marked, and a
+// person whose words are all at least 2^16 above every threshold is not. 16 × 40 + 7 persons
+// cover the vector lanes and a scalar tail.
+TEST(EventMarks, MarkEveryPersonWithAnEventAndFewOthers) {
+  std::mt19937 rng(7);
+  const std::size_t n = 16 * 40 + 7;
+  std::vector<std::uint8_t> traits(n), age(n);
+  std::vector<std::uint32_t> words(4 * n);
+  for (std::size_t k = 0; k < n; ++k) {
+    traits[k] = static_cast<std::uint8_t>(rng() & 0xF);
+    age[k] = some_age(rng);
+  }
+  for (auto& w : words) w = some_word(rng);
+  const Thresholds death_birth(rng, 3), leaving_seeking(rng, 2);
+  const PersonMarkBounds bounds{{death_birth.kind(0), death_birth.kind(1), death_birth.kind(2)},
+                                {leaving_seeking.kind(0), leaving_seeking.kind(1)}};
+  const WordColumns columns{words.data(), words.data() + n, words.data() + 2 * n,
+                            words.data() + 3 * n};
+  std::vector<std::uint64_t> marks(mark_words(n), ~std::uint64_t{0});
+  mark_persons(traits.data(), age.data(), n, columns, bounds, marks.data());
+  std::size_t events = 0, marks_without_event = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t female = traits[k] & Traits::kFemale;
+    const std::size_t kind = female == 0 ? 0 : (traits[k] & Traits::kPartnered) != 0 ? 2 : 1;
+    const std::size_t db = death_birth.at(kind, age[k]);
+    const std::size_t ls = leaving_seeking.at(female, age[k]);
+    const bool event =
+        columns.w0[k] < death_birth.low[db] || columns.w1[k] < death_birth.high[db] ||
+        columns.w2[k] < leaving_seeking.low[ls] || columns.w3[k] < leaving_seeking.high[ls];
+    const auto far_above = [](std::uint32_t word, std::uint64_t threshold) {
+      return word >= threshold + (1U << 16);
+    };
+    const bool clear = far_above(columns.w0[k], death_birth.low[db]) &&
+                       far_above(columns.w1[k], death_birth.high[db]) &&
+                       far_above(columns.w2[k], leaving_seeking.low[ls]) &&
+                       far_above(columns.w3[k], leaving_seeking.high[ls]);
+    if (event) {
+      ++events;
+      EXPECT_TRUE(marked(marks, k)) << k;
+    } else if (marked(marks, k)) {
+      ++marks_without_event;
+    }
+    if (clear) {
+      EXPECT_FALSE(marked(marks, k)) << k;
+    }
+  }
+  EXPECT_GT(events, n / 10);  // the case is not vacuous
+  EXPECT_LT(marks_without_event, n / 4);
+}
+
+TEST(EventMarks, MarkMigrantsByTheirHouseholdsWordsAndNeverTheGone) {
+  std::mt19937 rng(11);
+  const std::size_t n = 16 * 40 + 9, slots = 300;
+  std::vector<std::uint8_t> traits(n), age(n);
+  std::vector<std::uint32_t> household(n), w0(slots), w1(slots), halves(slots);
+  for (std::size_t k = 0; k < n; ++k) {
+    traits[k] = static_cast<std::uint8_t>(rng() & 0xF);
+    age[k] = some_age(rng);
+    household[k] = rng() % 5 == 0 ? kGone : static_cast<std::uint32_t>(rng() % slots);
+  }
+  for (std::size_t h = 0; h < slots; ++h) {
+    w0[h] = some_word(rng);
+    w1[h] = some_word(rng);
+    halves[h] = mark_halves(w0[h], w1[h]);
+  }
+  const Thresholds out_move(rng, 2);
+  const std::uint32_t* const by_sex[2] = {out_move.kind(0), out_move.kind(1)};
+  std::vector<std::uint64_t> marks(mark_words(n), ~std::uint64_t{0});
+  mark_migrants(household.data(), traits.data(), age.data(), n, halves.data(), by_sex,
+                marks.data());
+  std::size_t events = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (household[k] == kGone) {
+      EXPECT_FALSE(marked(marks, k)) << k;
+      continue;
+    }
+    const std::size_t at = out_move.at(traits[k] & Traits::kFemale, age[k]);
+    const std::uint32_t h = household[k];
+    if (w0[h] < out_move.low[at] || w1[h] < out_move.high[at]) {
+      ++events;
+      EXPECT_TRUE(marked(marks, k)) << k;
+    }
+  }
+  EXPECT_GT(events, n / 10);
+}
+
+// Every age byte maps into the tables: a newborn to 0, ages 0-100 to 1-101, the rest to 101.
+TEST(EventMarks, AgeIndexCoversEveryAgeByte) {
+  EXPECT_EQ(mark_age_index(kBornThisYear), 0U);
+  for (int age = 0; age < 255; ++age) {
+    EXPECT_EQ(mark_age_index(static_cast<std::uint8_t>(age)),
+              static_cast<std::uint32_t>(std::min(age, 100) + 1));
+  }
+}
+
+// Removing the gone keeps the others in order with all four fields, and counts the survivors
+// among the first old_count, wherever old_count falls (inside a vector step, at its edge, in the
+// tail).
+TEST(PersonCompaction, KeepsTheOthersInOrderAndCountsTheOldSurvivors) {
+  std::mt19937 rng(3);
+  const std::size_t n = 16 * 9 + 11;
+  for (const std::size_t old_count :
+       {std::size_t{0}, std::size_t{5}, std::size_t{16}, std::size_t{77}, std::size_t{150}, n}) {
+    for (const unsigned gone_one_in : {1U, 2U, 7U, 1000U}) {
+      DistrictAgents agents;
+      std::vector<std::size_t> expected;
+      for (std::size_t i = 0; i < n; ++i) {
+        const bool gone = rng() % gone_one_in == 0;
+        agents.add_person(static_cast<std::uint32_t>(1000 + i),
+                          gone ? kGone : static_cast<std::uint32_t>(i * 3),
+                          static_cast<std::uint8_t>(i % 256), static_cast<std::uint8_t>(i % 13));
+        if (!gone) expected.push_back(i);
+      }
+      std::size_t expected_old = 0;
+      for (const std::size_t i : expected) expected_old += i < old_count ? 1 : 0;
+      EXPECT_EQ(remove_gone(agents, old_count), expected_old);
+      ASSERT_EQ(agents.persons(), expected.size());
+      for (std::size_t k = 0; k < expected.size(); ++k) {
+        const std::size_t i = expected[k];
+        EXPECT_EQ(agents.id[k], 1000 + i);
+        EXPECT_EQ(agents.household[k], i * 3);
+        EXPECT_EQ(agents.age[k], i % 256);
+        EXPECT_EQ(agents.traits[k], i % 13);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace wardsim::engine::agent
