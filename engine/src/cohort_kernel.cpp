@@ -43,7 +43,7 @@ DecrementRows district_rows(Index d, YearFlows& flows, DistrictCube& remaining) 
 // Applies deaths, out-migration and moves out, in that order, to `count` cohorts of one sex whose
 // start-of-year sizes are `cohort[0..count)`, writing columns [col, col + count).
 // Sequential decrements make the split exact: cohort = deaths + out + moves_out + remaining.
-// A plain loop over arrays: the compiler vectorises it at the build's full width, and every
+// A plain loop over arrays: the compiler vectorises it for the build's processor, and every
 // cell is computed by the same expression whatever the width, so the width never shows.
 void decrement(const double* __restrict cohort, const double* __restrict death,
                const double* __restrict emigrate, const double* __restrict move, double mortality,
