@@ -83,11 +83,10 @@ std::string number(double value) {
 // ranges are [0, bound], so if the inputs under the smallest and under the largest multipliers
 // of all draws pass check_inputs, every draw's do, and the draws need not be checked one by one.
 void check_draw_extremes(const engine::ProjectionInputs& inputs,
-                         const scenarios::MonteCarloSpec& spec) {
-  DrawMultipliers low = draw_multipliers(spec, 0);
+                         const std::vector<DrawMultipliers>& draws) {
+  DrawMultipliers low = draws.front();
   DrawMultipliers high = low;
-  for (std::uint64_t k = 1; k < static_cast<std::uint64_t>(spec.draws); ++k) {
-    const DrawMultipliers m = draw_multipliers(spec, k);
+  for (const DrawMultipliers& m : draws) {
     low = {std::min(low.tfr, m.tfr), std::min(low.in_migration, m.in_migration),
            std::min(low.out_migration, m.out_migration)};
     high = {std::max(high.tfr, m.tfr), std::max(high.in_migration, m.in_migration),
@@ -123,7 +122,6 @@ io::EnsembleStatistics run_ensemble(const engine::ProjectionInputs& inputs,
                                     const std::optional<models::ServiceParameters>& services,
                                     const scenarios::MonteCarloSpec& spec, ProgressLine* progress) {
   engine::check_inputs(inputs);
-  check_draw_extremes(inputs, spec);
   const engine::Dimensions& dims = inputs.dims;
   const std::uint64_t memory = ensemble_memory_bytes(dims, services.has_value(), spec.draws);
   if (memory > kMaxEnsembleBytes) {
@@ -135,6 +133,9 @@ io::EnsembleStatistics run_ensemble(const engine::ProjectionInputs& inputs,
   const int districts = dims.district_count();
   const auto cells = static_cast<std::size_t>(dims.years()) * static_cast<std::size_t>(districts);
   const auto draws = static_cast<std::size_t>(spec.draws);
+  std::vector<DrawMultipliers> multipliers;  // each draw's, derived once
+  for (std::uint64_t k = 0; k < draws; ++k) multipliers.push_back(draw_multipliers(spec, k));
+  if (!multipliers.empty()) check_draw_extremes(inputs, multipliers);
 
   // The services' names, units and capacities come from the central run (multipliers 1):
   // capacity does not depend on the draw, so gap quantiles are demand quantiles minus capacity.
@@ -160,7 +161,7 @@ io::EnsembleStatistics run_ensemble(const engine::ProjectionInputs& inputs,
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, draws, 4), [&](const auto& range) {
     DrawState& state = states.local();
     for (std::size_t k = range.begin(); k != range.end(); ++k) {
-      apply_multipliers(inputs, draw_multipliers(spec, k), state.inputs, fertile);
+      apply_multipliers(inputs, multipliers[k], state.inputs, fertile);
       double* row = rows.data() + k * row_size;
       if (headline) headline->begin(state.services);
       // Each year is reduced as soon as it is made, while it is still in cache.
@@ -229,7 +230,7 @@ io::EnsembleStatistics run_ensemble(const engine::ProjectionInputs& inputs,
              : " min=" + number(rate.min) + " max=" + number(rate.max)));
   }
   for (std::size_t k = 0; k < draws; ++k) {
-    const DrawMultipliers m = draw_multipliers(spec, k);
+    const DrawMultipliers& m = multipliers[k];
     for (const auto& rate : spec.rates) {
       stats.multipliers.push_back(rate.rate == "tfr"            ? m.tfr
                                   : rate.rate == "in_migration" ? m.in_migration
