@@ -6,8 +6,19 @@
 namespace wardsim::engine {
 namespace {
 
-constexpr Eigen::Index kLanes = 8;  // doubles in one AVX-512 register (two AVX, four SSE2)
+// Doubles in one register of the build's processor: a wider vector type would be split by the
+// compiler, through the stack.
+#if defined(__AVX512F__)
+constexpr Eigen::Index kLanes = 8;
+#elif defined(__AVX__)
+constexpr Eigen::Index kLanes = 4;
+#else
+constexpr Eigen::Index kLanes = 2;
+#endif
 using Lanes = double __attribute__((vector_size(kLanes * sizeof(double))));
+// Rows of a CellMajorCube come in multiples of 8: whole registers of any width, whole 8 × 8
+// blocks of the transpose.
+constexpr Eigen::Index kRowMultiple = 8;
 
 // `Vectors` registers of districts (starting at `first`, columns `stride` apart) summed over
 // `ages` columns in age order, in registers, into `out`.
@@ -26,17 +37,21 @@ void sum_over_ages(const double* first, Eigen::Index stride, int ages, double* o
   std::memcpy(out, &sum, sizeof sum);
 }
 
+#if defined(__AVX512F__)
+using Block = double __attribute__((vector_size(kRowMultiple * sizeof(double))));
+
 // Writes the transpose of the 8 × 8 block `rows` (row i: 8 doubles) to `out`: column j at
 // out + j × stride. Three rounds of pairwise shuffles, each one instruction per pair where the
 // processor has 512-bit registers: far fewer instructions than copying element by element.
-void transpose_block(const Lanes (&rows)[kLanes], double* out, Eigen::Index stride) {
-  Lanes pairs[kLanes];  // pairs[i], i even: columns 0, 2, 4, 6 of rows i, i + 1; i odd: 1, 3, 5, 7
-  for (int i = 0; i < kLanes; i += 2) {
+void transpose_block(const Block (&rows)[kRowMultiple], double* out, Eigen::Index stride) {
+  // pairs[i], i even: columns 0, 2, 4, 6 of rows i, i + 1; i odd: columns 1, 3, 5, 7.
+  Block pairs[kRowMultiple];
+  for (int i = 0; i < kRowMultiple; i += 2) {
     pairs[i] = __builtin_shufflevector(rows[i], rows[i + 1], 0, 8, 2, 10, 4, 12, 6, 14);
     pairs[i + 1] = __builtin_shufflevector(rows[i], rows[i + 1], 1, 9, 3, 11, 5, 13, 7, 15);
   }
-  Lanes quads[kLanes];  // quads[4h + k]: columns k and k + 4 of rows 4h .. 4h + 3
-  for (int h = 0; h < kLanes; h += 4) {
+  Block quads[kRowMultiple];  // quads[4h + k]: columns k and k + 4 of rows 4h .. 4h + 3
+  for (int h = 0; h < kRowMultiple; h += 4) {
     for (int k = 0; k < 2; ++k) {
       quads[h + k] =
           __builtin_shufflevector(pairs[h + k], pairs[h + k + 2], 0, 1, 8, 9, 4, 5, 12, 13);
@@ -45,12 +60,41 @@ void transpose_block(const Lanes (&rows)[kLanes], double* out, Eigen::Index stri
     }
   }
   for (int k = 0; k < 4; ++k) {
-    const Lanes low = __builtin_shufflevector(quads[k], quads[k + 4], 0, 1, 2, 3, 8, 9, 10, 11);
-    const Lanes high = __builtin_shufflevector(quads[k], quads[k + 4], 4, 5, 6, 7, 12, 13, 14, 15);
+    const Block low = __builtin_shufflevector(quads[k], quads[k + 4], 0, 1, 2, 3, 8, 9, 10, 11);
+    const Block high = __builtin_shufflevector(quads[k], quads[k + 4], 4, 5, 6, 7, 12, 13, 14, 15);
     std::memcpy(out + k * stride, &low, sizeof low);
     std::memcpy(out + (k + 4) * stride, &high, sizeof high);
   }
 }
+
+// Districts first .. first + 7 (those past `districts` are zero) of every cell, by 8 × 8 blocks.
+void transpose_rows(const double* from, Eigen::Index districts, Eigen::Index first, double* to,
+                    Eigen::Index rows) {
+  constexpr int kBlockedCells = kCells / kRowMultiple * kRowMultiple;
+  const Eigen::Index present = std::min(kRowMultiple, districts - first);
+  for (int c = 0; c < kBlockedCells; c += kRowMultiple) {
+    Block block[kRowMultiple];
+    for (Eigen::Index i = 0; i < kRowMultiple; ++i) {
+      block[i] = Block{};
+      if (i < present) std::memcpy(&block[i], from + (first + i) * kCells + c, sizeof(Block));
+    }
+    transpose_block(block, to + c * rows + first, rows);
+  }
+  for (int c = kBlockedCells; c < kCells; ++c) {
+    for (Eigen::Index i = 0; i < kRowMultiple; ++i) {
+      to[c * rows + first + i] = i < present ? from[(first + i) * kCells + c] : 0.0;
+    }
+  }
+}
+#else
+// Without 512-bit registers the shuffles above would go through the stack: plain copies.
+void transpose_rows(const double* from, Eigen::Index districts, Eigen::Index first, double* to,
+                    Eigen::Index rows) {
+  for (Eigen::Index d = first; d < first + kRowMultiple; ++d) {
+    for (int c = 0; c < kCells; ++c) to[c * rows + d] = d < districts ? from[d * kCells + c] : 0.0;
+  }
+}
+#endif
 
 }  // namespace
 
@@ -69,26 +113,12 @@ double count_sex_ages(const DistrictCube& population, Eigen::Index district, int
 
 void to_cell_major(const DistrictCube& population, CellMajorCube& out) {
   const Eigen::Index districts = population.rows();
-  const Eigen::Index rows = (districts + kLanes - 1) / kLanes * kLanes;
+  const Eigen::Index rows = (districts + kRowMultiple - 1) / kRowMultiple * kRowMultiple;
   if (out.rows() != rows) out.resize(rows, kCells);
-  const double* from = population.data();  // district d's cells at from + d × kCells
-  double* to = out.data();                 // cell c's districts at to + c × rows
-  constexpr int kBlockedCells = kCells / kLanes * kLanes;
-  for (Eigen::Index first = 0; first < rows; first += kLanes) {
-    const Eigen::Index present = std::min(kLanes, districts - first);  // the rest are padding
-    for (int c = 0; c < kBlockedCells; c += kLanes) {
-      Lanes block[kLanes];
-      for (Eigen::Index i = 0; i < kLanes; ++i) {
-        block[i] = Lanes{};
-        if (i < present) std::memcpy(&block[i], from + (first + i) * kCells + c, sizeof(Lanes));
-      }
-      transpose_block(block, to + c * rows + first, rows);
-    }
-    for (int c = kBlockedCells; c < kCells; ++c) {
-      for (Eigen::Index i = 0; i < kLanes; ++i) {
-        to[c * rows + first + i] = i < present ? from[(first + i) * kCells + c] : 0.0;
-      }
-    }
+  // District d's cells are at population.data() + d × kCells, cell c's districts at
+  // out.data() + c × rows.
+  for (Eigen::Index first = 0; first < rows; first += kRowMultiple) {
+    transpose_rows(population.data(), districts, first, out.data(), rows);
   }
 }
 
