@@ -56,6 +56,7 @@ NaiveCoreCounts naive_core_year(std::vector<NaivePerson>& persons, const engine:
     if (p.sex == kFemale) {
       const double next = p.age + 1 < kAges ? rates.fertility(p.district, p.age + 1) : 0.0;
       const double weight = 0.5 * (rates.fertility(p.district, p.age) + next) *
+                            rates.fertility_multiplier *
                             (p.partnered ? 1.0 : engine::agent::kUnpartneredRelativeFertility);
       const auto d = static_cast<std::size_t>(p.district);
       const double scale = women_weight[d] > 0.0 ? expected_births[d] / women_weight[d] : 0.0;

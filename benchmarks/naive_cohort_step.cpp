@@ -77,8 +77,8 @@ NaiveCube naive_cohort_step(const NaiveCube& start, const engine::YearRates& rat
     double births = 0.0;
     for (int x = 0; x < kAges; ++x) {
       const auto xi = static_cast<std::size_t>(x);
-      births += rates.fertility(static_cast<Eigen::Index>(d), x) * 0.5 *
-                (start[d][kFemale][xi] + end[d][kFemale][xi]);
+      births += rates.fertility(static_cast<Eigen::Index>(d), x) * rates.fertility_multiplier *
+                0.5 * (start[d][kFemale][xi] + end[d][kFemale][xi]);
     }
     const double male = births * rates.male_birth_share;
     decrement(d, 0, 0, male);

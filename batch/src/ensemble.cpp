@@ -155,13 +155,12 @@ io::EnsembleStatistics run_ensemble(const engine::ProjectionInputs& inputs,
   // computes them without the full ServiceResults (same numbers, tested).
   std::optional<models::HeadlineDemand> headline;
   if (services) headline.emplace(dims, *services);
-  const FertileAges fertile = fertile_ages(inputs);
   tbb::enumerable_thread_specific<DrawState> states(
       [&] { return DrawState{inputs, engine::PopulationWorkspace(districts), {}, {}, {}, {}}; });
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, draws, 4), [&](const auto& range) {
     DrawState& state = states.local();
     for (std::size_t k = range.begin(); k != range.end(); ++k) {
-      apply_multipliers(inputs, multipliers[k], state.inputs, fertile);
+      apply_multipliers(inputs, multipliers[k], state.inputs);
       double* row = rows.data() + k * row_size;
       if (headline) headline->begin(state.services);
       // Each year is reduced as soon as it is made, while it is still in cache.

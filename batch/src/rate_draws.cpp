@@ -53,29 +53,12 @@ DrawMultipliers draw_multipliers(const scenarios::MonteCarloSpec& spec, std::uin
   return result;
 }
 
-FertileAges fertile_ages(const engine::ProjectionInputs& base) {
-  FertileAges ages{engine::kAges, -1};
-  for (const engine::YearRates& rates : base.rates) {
-    for (int age = 0; age < engine::kAges; ++age) {
-      if ((rates.fertility.col(age) != 0.0).any()) {
-        ages.first = std::min(ages.first, age);
-        ages.last = std::max(ages.last, age);
-      }
-    }
-  }
-  return ages.last < 0 ? FertileAges{0, -1} : ages;  // no births at all: no column to scale
-}
-
 void apply_multipliers(const engine::ProjectionInputs& base, const DrawMultipliers& multipliers,
-                       engine::ProjectionInputs& out, FertileAges fertile) {
-  const int columns = fertile.last - fertile.first + 1;
+                       engine::ProjectionInputs& out) {
   for (std::size_t i = 0; i < base.rates.size(); ++i) {
     const engine::YearRates& from = base.rates[i];
     engine::YearRates& to = out.rates[i];
-    if (columns > 0) {
-      to.fertility.middleCols(fertile.first, columns) =
-          from.fertility.middleCols(fertile.first, columns) * multipliers.tfr;
-    }
+    to.fertility_multiplier = from.fertility_multiplier * multipliers.tfr;
     to.in_migrants = from.in_migrants * multipliers.in_migration;
     to.out_migration_multiplier = from.out_migration_multiplier * multipliers.out_migration;
   }

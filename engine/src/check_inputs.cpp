@@ -55,6 +55,8 @@ void check_year(const YearRates& rates, Eigen::Index districts, const std::strin
   check_range(rates.in_migrant_profile, 0.0, 1.0, Subject{where, "in_migrant_profile"}, problems);
   check_range(rates.male_birth_share * Eigen::Array<double, 1, 1>::Ones(), 0.0, 1.0,
               Subject{where, "male_birth_share"}, problems);
+  check_range(rates.fertility_multiplier * Eigen::Array<double, 1, 1>::Ones(), 0.0, 100.0,
+              Subject{where, "fertility_multiplier"}, problems);
   check_range(rates.in_migrants * Eigen::Array<double, 1, 1>::Ones(), 0.0, 1e9,
               Subject{where, "in_migrants"}, problems);
   if (std::abs(rates.in_migrant_profile.sum() - 1.0) > kShareTolerance) {
@@ -68,7 +70,9 @@ void check_year(const YearRates& rates, Eigen::Index districts, const std::strin
     return false;
   };
   if (sized(rates.fertility.rows(), "fertility")) {
-    check_range(rates.fertility, 0.0, 1.0, Subject{where, "fertility"}, problems);
+    // As the kernels use it: scaled by the multiplier.
+    check_range(rates.fertility * rates.fertility_multiplier, 0.0, 1.0, Subject{where, "fertility"},
+                problems);
   }
   if (sized(rates.in_migrant_allocation.size(), "in_migrant_allocation")) {
     check_range(rates.in_migrant_allocation, 0.0, 1.0, Subject{where, "in_migrant_allocation"},

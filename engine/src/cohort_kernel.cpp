@@ -227,7 +227,9 @@ void cohort_step(const DistrictCube& start, const YearRates& rates, DistrictCube
            flows.moves_in.row(d).data(), arrivals, end.row(d).data());
     const auto women_start = start.row(d).segment<kAges>(cell(kFemale, 0));
     const auto women_end = end.row(d).segment<kAges>(cell(kFemale, 0));
-    const double births = 0.5 * (rates.fertility.row(d) * (women_start + women_end)).sum();
+    const double births =
+        0.5 *
+        ((rates.fertility.row(d) * rates.fertility_multiplier) * (women_start + women_end)).sum();
     flows.births(d, kMale) = births * rates.male_birth_share;
     flows.births(d, kFemale) = births - flows.births(d, kMale);
     const DecrementRows rows = rows_of(d);

@@ -37,6 +37,21 @@ TEST(CheckInputs, ReportsEveryProblemOfAYearTogether) {
   EXPECT_THAT(problems, Contains("rates 2026 move_destination: district 2 moves to itself"));
 }
 
+// The fertility table is checked as the kernels use it, scaled by its multiplier.
+TEST(CheckInputs, ChecksFertilityScaledByItsMultiplier) {
+  ProjectionInputs inputs = testing::tiny_city(2);
+  const double highest = inputs.rates[0].fertility.maxCoeff();
+  ASSERT_GT(highest, 0.0);
+  inputs.rates[0].fertility_multiplier = 1.01 / highest;  // the highest rate becomes 1.01
+  EXPECT_THAT(problems_of(inputs),
+              Contains(HasSubstr("rates 2025 fertility: values must lie in [0")));
+  inputs.rates[0].fertility_multiplier = -0.5;
+  EXPECT_THAT(problems_of(inputs),
+              Contains(HasSubstr("rates 2025 fertility_multiplier: values must lie in [0")));
+  inputs.rates[0].fertility_multiplier = 0.99 / highest;
+  EXPECT_THAT(problems_of(inputs), ::testing::IsEmpty());
+}
+
 TEST(CheckInputs, RejectsNegativeAndNaNPopulation) {
   ProjectionInputs inputs = testing::tiny_city(2);
   inputs.base_population(1, 7) = -1.0;

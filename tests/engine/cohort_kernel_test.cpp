@@ -184,5 +184,29 @@ TEST(CohortKernel, BirthsUseTheMeanFemalePopulationOfTheYear) {
   }
 }
 
+// A fertility multiplier m is the table scaled by m, rounded the same way: every cell of every
+// year equal bit for bit (and m = 1 changes nothing).
+TEST(CohortKernel, AFertilityMultiplierEqualsTheScaledTableBitForBit) {
+  const ProjectionInputs base = wide_city(11, 4);
+  for (const double m : {1.0, 0.83, 1.37}) {
+    ProjectionInputs by_multiplier = base;
+    ProjectionInputs by_table = base;
+    for (std::size_t i = 0; i < base.rates.size(); ++i) {
+      by_multiplier.rates[i].fertility_multiplier = m;
+      by_table.rates[i].fertility = base.rates[i].fertility * m;
+    }
+    const Projection a = project_cohort(by_multiplier, {.threads = 1});
+    const Projection b = project_cohort(by_table, {.threads = 1});
+    for (std::size_t y = 0; y < a.population.size(); ++y) {
+      ASSERT_TRUE((a.population[y] == b.population[y]).all())
+          << "multiplier " << m << ", year " << y;
+    }
+    EXPECT_GT(a.flows[0].births.sum(), 0.0);
+    if (m != 1.0) {
+      EXPECT_NE(a.flows[0].births.sum(), project_cohort(base).flows[0].births.sum());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace wardsim::engine

@@ -36,9 +36,12 @@ YearTables make_year_tables(const YearRates& rates, int districts) {
             std::min(1.0, rates.move_probability(sex, age) * rates.move_multiplier(d)));
       }
     }
+    const auto fertility = [&](int age) {
+      return rates.fertility(d, age) * rates.fertility_multiplier;
+    };
     for (int age = 0; age < kAges; ++age) {
-      const double next = age + 1 < kAges ? rates.fertility(d, age + 1) : rates.fertility(d, age);
-      t.birth_weight[static_cast<std::size_t>(age)] = 0.5 * (rates.fertility(d, age) + next);
+      const double next = age + 1 < kAges ? fertility(age + 1) : fertility(age);
+      t.birth_weight[static_cast<std::size_t>(age)] = 0.5 * (fertility(age) + next);
     }
     double cumulative = 0.0;
     for (int k = 0; k < districts; ++k) {

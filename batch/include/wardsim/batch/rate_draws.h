@@ -25,18 +25,10 @@ DrawMultipliers draw_multipliers(const scenarios::MonteCarloSpec& spec, std::uin
 // A uniform number in (0, 1) of the stream (seed, draw, rate): exposed for tests of the streams.
 double draw_uniform(std::uint64_t seed, std::uint64_t draw, int rate);
 
-// The ages (columns of the fertility tables) with a non-zero rate in some year and district.
-struct FertileAges {
-  int first = 0;
-  int last = engine::kAges - 1;
-};
-FertileAges fertile_ages(const engine::ProjectionInputs& base);
-
 // `out` = `base` with the multipliers applied. `out` must be a copy of `base` (made once per
-// thread): only the fields a draw changes are rewritten, so no table is re-read or re-built, and
-// of the fertility tables only the `fertile` columns (elsewhere the rates are 0, and 0 × a
-// multiplier is 0).
+// thread): only the scalars a draw changes are rewritten (the TFR multiplier scales the fertility
+// tables through YearRates::fertility_multiplier), so no table is re-read or re-written.
 void apply_multipliers(const engine::ProjectionInputs& base, const DrawMultipliers& multipliers,
-                       engine::ProjectionInputs& out, FertileAges fertile = {});
+                       engine::ProjectionInputs& out);
 
 }  // namespace wardsim::batch

@@ -24,6 +24,10 @@ struct YearRates {
   // Age-specific fertility rates by district (row) and mother's age in completed years (column),
   // applied to the mean of the female population at that age on 1 January and 31 December.
   Eigen::Array<double, Eigen::Dynamic, kAges, Eigen::RowMajor> fertility;
+  // A scalar on the whole fertility table (a Monte Carlo draw's TFR multiplier): the kernels use
+  // fertility × fertility_multiplier, rounded as if the table had been scaled, so a draw need not
+  // rewrite the tables.
+  double fertility_multiplier = 1.0;
   double male_birth_share = 0.5122;  // sex ratio at birth r gives r / (1 + r)
 
   // In-migration to the ward: a total, its sex × cohort-age profile (sums to 1) and its
