@@ -9,17 +9,15 @@ namespace wardsim::engine {
 // What a step records besides the population.
 enum class StepFlows {
   kAll,  // every flow of every district: a projection's accounts
-  // Births and moves only. Deaths, emigrants and in-migrants of each district overwrite one
-  // scratch row each, which stays in cache (an ensemble reads only the population); districts then
-  // run one after another. The population is the same, bit for bit.
+  // Births and moves only: deaths, emigrants and in-migrants are computed but not stored (an
+  // ensemble reads only the population), and districts run one after another. The population is
+  // the same, bit for bit.
   kPopulationOnly,
 };
 
 // Scratch space reused across steps so that the annual step allocates nothing.
 struct StepWorkspace {
-  using DiscardedRows = Eigen::Array<double, 3, kCells, Eigen::RowMajor>;
-  DistrictCube survivors;   // cohort after deaths and out-migration, before moves
-  DiscardedRows discarded;  // StepFlows::kPopulationOnly: deaths, emigrants, in-migrants
+  DistrictCube survivors;  // cohort after deaths and out-migration, before moves
   explicit StepWorkspace(int districts = 0);
 };
 
