@@ -100,13 +100,16 @@ void HeadlineDemand::certified(int i, const engine::CellMajorCube& january, Work
   }
   const auto& rates = certification_[static_cast<std::size_t>(i)];
   for (Index d = 0; d < districts; ++d) {
+    // Summed in registers from 0, in the full model's order, then stored once: adding into the
+    // table itself made every band wait for the last band's store.
+    Eigen::Array<double, 1, kCareLevels> certified = Eigen::Array<double, 1, kCareLevels>::Zero();
     for (int sex = 0; sex < engine::kSexes; ++sex) {
       for (int band = 0; band < kCareAgeBands; ++band) {
-        w.by_service[2].row(i).segment<kCareLevels>(d * kCareLevels) +=
-            w.counts(d, sex * kCareAgeBands + band) *
-            rates[static_cast<std::size_t>(sex)].row(band);
+        certified += w.counts(d, sex * kCareAgeBands + band) *
+                     rates[static_cast<std::size_t>(sex)].row(band);
       }
     }
+    w.by_service[2].row(i).segment<kCareLevels>(d * kCareLevels) = certified;
   }
 }
 
@@ -134,7 +137,7 @@ void HeadlineDemand::begin(Workspace& workspace) const {
   const int districts = dims_.district_count();
   workspace.by_service[0].resize(years, Index{districts} * kChildcareGroups);
   workspace.by_service[1].resize(years, Index{districts} * kSchoolLevels);
-  workspace.by_service[2].setZero(years, Index{districts} * kCareLevels);
+  workspace.by_service[2].resize(years, Index{districts} * kCareLevels);
   workspace.by_service[3].resize(years, districts);
 }
 
