@@ -175,11 +175,13 @@ void HeadlineDemand::finish(Workspace& workspace, std::span<double> demand,
                                        .rowwise()
                                        .sum();
   }
-  workspace.by_service[2] = workspace.care_3_plus * parameters_.elderly_care.residential_rate;
+  // Into its own table: by_service[2] keeps its shape (and storage) for the next draw.
+  workspace.residential = workspace.care_3_plus * parameters_.elderly_care.residential_rate;
 
   for (int s = 0; s < kHeadlineServices; ++s) {
     const int categories = categories_[static_cast<std::size_t>(s)];
-    const IndicatorValues& values = workspace.by_service[static_cast<std::size_t>(s)];
+    const IndicatorValues& values =
+        s == 2 ? workspace.residential : workspace.by_service[static_cast<std::size_t>(s)];
     const IndicatorValues& capacity = capacity_[static_cast<std::size_t>(s)];
     const std::size_t offset = static_cast<std::size_t>(s) * cells;
     for (Index y = 0; y < years; ++y) {

@@ -34,11 +34,12 @@ class HeadlineDemand {
     engine::CellMajorCube april;    // the young on 1 April
     Eigen::ArrayXd sum, other;      // counts by district
     Eigen::ArrayXd classes;         // school classes by district
-    // Each service's demand, [year, district × category]; elderly care first holds the people
-    // certified by level, as the full model does.
+    // Each service's demand, [year, district × category]; for elderly care, the people certified
+    // by level, as the full model computes them (its demand is `residential` below).
     std::array<IndicatorValues, kHeadlineServices> by_service;
     Eigen::ArrayXXd counts;       // per-year counts by district (bands, evacuation cells)
     IndicatorValues care_3_plus;  // elderly care: certified at care 3-5, [year, district]
+    IndicatorValues residential;  // elderly care's headline demand, [year, district]
   };
 
   // `parameters` as checked by the full models (compute_services on the same dimensions).
