@@ -170,9 +170,7 @@ io::EnsembleStatistics run_ensemble(const engine::ProjectionInputs& inputs,
             // Districts innermost: every count below is a vector sum over ages (as
             // engine::count_ages adds them) for all districts at once.
             engine::to_cell_major(cube, state.by_cell);
-            engine::count_sex_ages(state.by_cell, engine::kMale, 0, engine::kOpenAge, state.men);
-            engine::count_sex_ages(state.by_cell, engine::kFemale, 0, engine::kOpenAge,
-                                   state.women);
+            engine::count_sex_ages(state.by_cell, 0, engine::kOpenAge, state.men, state.women);
             for (int d = 0; d < districts; ++d) {
               row[static_cast<std::size_t>(y * districts + d)] = state.men(d) + state.women(d);
             }

@@ -1,7 +1,9 @@
 #include "wardsim/engine/population_queries.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <utility>
 
 namespace wardsim::engine {
 namespace {
@@ -20,21 +22,62 @@ using Lanes = double __attribute__((vector_size(kLanes * sizeof(double))));
 // blocks of the transpose.
 constexpr Eigen::Index kRowMultiple = 8;
 
-// `Vectors` registers of districts (starting at `first`, columns `stride` apart) summed over
-// `ages` columns in age order, in registers, into `out`.
-template <std::size_t Vectors>
-void sum_over_ages(const double* first, Eigen::Index stride, int ages, double* out) {
-  Lanes sum[Vectors];
-  std::memcpy(&sum, first, sizeof sum);
+// `Vectors` registers of districts in each of `Streams` sets of columns (set s starting at
+// first[s], columns `stride` apart) summed over `ages` columns in age order, in registers, into
+// out[s]. Several sets at once keep more independent additions in flight.
+template <std::size_t Streams, std::size_t Vectors>
+void sum_over_ages(const std::array<const double*, Streams>& first, Eigen::Index stride, int ages,
+                   const std::array<double*, Streams>& out) {
+  Lanes sum[Streams][Vectors];
+  for (std::size_t s = 0; s < Streams; ++s) std::memcpy(&sum[s], first[s], sizeof sum[s]);
   for (int age = 1; age < ages; ++age) {
-    const double* column = first + Eigen::Index{age} * stride;
-    for (std::size_t v = 0; v < Vectors; ++v) {
-      Lanes x;
-      std::memcpy(&x, column + v * kLanes, sizeof x);
-      sum[v] += x;
+    for (std::size_t s = 0; s < Streams; ++s) {
+      const double* column = first[s] + Eigen::Index{age} * stride;
+      for (std::size_t v = 0; v < Vectors; ++v) {
+        Lanes x;
+        std::memcpy(&x, column + v * kLanes, sizeof x);
+        sum[s][v] += x;
+      }
     }
   }
-  std::memcpy(out, &sum, sizeof sum);
+  for (std::size_t s = 0; s < Streams; ++s) std::memcpy(out[s], &sum[s], sizeof sum[s]);
+}
+
+// For each set s, the sum over `ages` columns from cell first_cell[s] of every row, into *out[s].
+template <std::size_t Streams>
+void sum_rows_over_ages(const CellMajorCube& population, const std::array<int, Streams>& first_cell,
+                        int ages, const std::array<Eigen::ArrayXd*, Streams>& out) {
+  const Eigen::Index districts = population.rows();
+  std::array<const double*, Streams> first;
+  for (std::size_t s = 0; s < Streams; ++s) {
+    out[s]->resize(districts);
+    // Column c (one value per district) starts at data + c × districts.
+    first[s] = population.data() + Eigen::Index{first_cell[s]} * districts;
+  }
+  const auto at = [&](Eigen::Index d) {
+    std::pair<std::array<const double*, Streams>, std::array<double*, Streams>> p;
+    for (std::size_t s = 0; s < Streams; ++s) {
+      p.first[s] = first[s] + d;
+      p.second[s] = out[s]->data() + d;
+    }
+    return p;
+  };
+  Eigen::Index d = 0;
+  for (; d + 4 * kLanes <= districts; d += 4 * kLanes) {
+    const auto [from, to] = at(d);
+    sum_over_ages<Streams, 4>(from, districts, ages, to);
+  }
+  for (; d + kLanes <= districts; d += kLanes) {
+    const auto [from, to] = at(d);
+    sum_over_ages<Streams, 1>(from, districts, ages, to);
+  }
+  for (; d < districts; ++d) {  // fewer than a register of districts left: one at a time
+    for (std::size_t s = 0; s < Streams; ++s) {
+      double sum = first[s][d];
+      for (int age = 1; age < ages; ++age) sum += first[s][Eigen::Index{age} * districts + d];
+      (*out[s])(d) = sum;
+    }
+  }
 }
 
 #if defined(__AVX512F__)
@@ -124,23 +167,13 @@ void to_cell_major(const DistrictCube& population, CellMajorCube& out) {
 
 void count_sex_ages(const CellMajorCube& population, int sex, int from, int to,
                     Eigen::ArrayXd& out) {
-  const Eigen::Index districts = population.rows();
-  out.resize(districts);
-  // Column c (one value per district) starts at data + c × districts.
-  const double* first = population.data() + Eigen::Index{cell(sex, from)} * districts;
-  const int ages = to - from + 1;
-  Eigen::Index d = 0;
-  for (; d + 4 * kLanes <= districts; d += 4 * kLanes) {
-    sum_over_ages<4>(first + d, districts, ages, out.data() + d);
-  }
-  for (; d + kLanes <= districts; d += kLanes) {
-    sum_over_ages<1>(first + d, districts, ages, out.data() + d);
-  }
-  for (; d < districts; ++d) {  // fewer than a register of districts left: one at a time
-    double sum = first[d];
-    for (int age = 1; age < ages; ++age) sum += first[Eigen::Index{age} * districts + d];
-    out(d) = sum;
-  }
+  sum_rows_over_ages<1>(population, {cell(sex, from)}, to - from + 1, {&out});
+}
+
+void count_sex_ages(const CellMajorCube& population, int from, int to, Eigen::ArrayXd& men,
+                    Eigen::ArrayXd& women) {
+  sum_rows_over_ages<2>(population, {cell(kMale, from), cell(kFemale, from)}, to - from + 1,
+                        {&men, &women});
 }
 
 double count_ages(const DistrictCube& population, int from, int to) {

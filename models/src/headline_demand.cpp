@@ -33,8 +33,7 @@ constexpr int kEvacuationCells = 3;        // infants, ages 1-74, 75+
 // Both sexes aged from..to in every district, into w.sum, as engine::count_ages adds them.
 void count_both_sexes(const engine::CellMajorCube& population, int from, int to,
                       HeadlineDemand::Workspace& w) {
-  engine::count_sex_ages(population, engine::kMale, from, to, w.sum);
-  engine::count_sex_ages(population, engine::kFemale, from, to, w.other);
+  engine::count_sex_ages(population, from, to, w.sum, w.other);
   w.sum += w.other;
 }
 

@@ -37,6 +37,15 @@ TEST(PopulationQueries, DistrictInnermostSumsEqualTheDistrictSumsBitForBit) {
       }
     }
   }
+  // Both sexes at once: the same sums.
+  Eigen::ArrayXd men, women;
+  count_sex_ages(by_cell, 1, 74, men, women);
+  ASSERT_EQ(men.size(), population.rows());
+  ASSERT_EQ(women.size(), population.rows());
+  for (Eigen::Index d = 0; d < population.rows(); ++d) {
+    ASSERT_EQ(men(d), count_sex_ages(population, d, kMale, 1, 74)) << "district " << d;
+    ASSERT_EQ(women(d), count_sex_ages(population, d, kFemale, 1, 74)) << "district " << d;
+  }
 }
 
 // The copy with districts innermost holds every count where it belongs, whole blocks of eight

@@ -30,6 +30,11 @@ void to_cell_major(const DistrictCube& population, CellMajorCube& out);
 void count_sex_ages(const CellMajorCube& population, int sex, int from, int to,
                     Eigen::ArrayXd& out);
 
+// Both sexes at once, into `men` and `women`: the same numbers as two calls, in about the time
+// of one.
+void count_sex_ages(const CellMajorCube& population, int from, int to, Eigen::ArrayXd& men,
+                    Eigen::ArrayXd& women);
+
 struct Peak {
   int year = 0;
   double population = 0.0;
