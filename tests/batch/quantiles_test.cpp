@@ -50,5 +50,43 @@ TEST(Quantiles, AgreeWithTheSortedDefinitionWhateverTheOrder) {
   }
 }
 
+// Enough values for the bucketed path, from distributions that crowd buckets (heavy tails, an
+// atom of ties, two far-apart clusters) and from an even one: every quantile is the sorted
+// definition's, bit for bit.
+TEST(Quantiles, BucketedSelectionEqualsTheSortedDefinition) {
+  std::mt19937_64 generator(7);
+  std::lognormal_distribution<double> heavy(0.0, 3.0);
+  std::uniform_real_distribution<double> even(1000.0, 2000.0);
+  std::vector<std::vector<double>> samples(4, std::vector<double>(10000));
+  for (std::size_t i = 0; i < 10000; ++i) {
+    samples[0][i] = heavy(generator);
+    samples[1][i] = i % 3 == 0 ? 5.0 : even(generator);           // a third of the values tied
+    samples[2][i] = (i % 2 == 0 ? 1e-3 : 1e6) + even(generator);  // two clusters
+    samples[3][i] = even(generator);
+  }
+  const std::vector<double> p = {0.0, 0.05, 0.25, 0.5, 0.75, 0.95, 0.999, 1.0};
+  for (std::size_t s = 0; s < samples.size(); ++s) {
+    std::vector<double> sorted = samples[s];
+    std::sort(sorted.begin(), sorted.end());
+    const auto q = quantiles(samples[s], p);
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      const double h = 9999.0 * p[i];
+      const auto lo = static_cast<std::size_t>(std::floor(h));
+      const double next = sorted[std::min<std::size_t>(lo + 1, 9999)];
+      ASSERT_EQ(q[i], sorted[lo] + (h - static_cast<double>(lo)) * (next - sorted[lo]))
+          << "sample " << s << ", p = " << p[i];
+    }
+  }
+  std::vector<double> constant(5000, 3.25);
+  EXPECT_EQ(quantiles(constant, p), std::vector<double>(p.size(), 3.25));
+}
+
+TEST(Quantiles, RefusesValuesThatCannotBeOrdered) {
+  std::vector<double> values(1000, 1.0);
+  values[500] = std::nan("");
+  const double p[] = {0.5};
+  EXPECT_THROW(quantiles(values, p), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace wardsim::batch

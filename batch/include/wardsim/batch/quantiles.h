@@ -9,8 +9,10 @@
 
 namespace wardsim::batch {
 
-// The quantiles `probabilities` (each in [0, 1]) of `values` (not empty), in the same order.
-// Reorders `values` (selection, not a full sort: linear time per quantile).
+// The quantiles `probabilities` (each in [0, 1]) of `values` (not empty, all finite), in the same
+// order. Reorders `values`. Linear time for all the quantiles together: the values are counted
+// into order-preserving buckets, and only the few in the buckets holding the wanted ranks are
+// selected among (quantiles.cpp).
 std::vector<double> quantiles(std::span<double> values, std::span<const double> probabilities);
 
 }  // namespace wardsim::batch
