@@ -19,6 +19,7 @@ double order_statistic(std::span<double> values, std::size_t rank) {
 constexpr std::size_t kBucketFrom = 512;
 // About 8 values per bucket when the values are spread evenly between their extremes.
 constexpr std::size_t kValuesPerBucket = 8;
+constexpr std::uint32_t kNotWanted = 0xFFFFFFFFu;
 
 // The values of the given ranks (sorted ascending), by bucketing: bucket(v) = ⌊(v - lowest) ×
 // scale⌋ never decreases as v grows (a subtraction and a multiplication by a positive number,
@@ -37,24 +38,31 @@ std::vector<double> ranked_values(std::span<const double> values,
   for (const double v : values) ++before[bucket_of(v) + 1];
   for (std::size_t b = 1; b <= buckets; ++b) before[b] += before[b - 1];
 
-  // The buckets holding a wanted rank, and their values.
+  // The buckets holding a wanted rank, and their values side by side in `members`: a wanted
+  // bucket b's values go to members[cursor[b]...].
   std::vector<std::size_t> bucket_of_rank;
-  std::vector<std::uint8_t> wanted(buckets, 0);
+  std::vector<std::uint32_t> cursor(buckets, kNotWanted);
+  std::uint32_t wanted_values = 0;
   for (const std::size_t rank : ranks) {
     const auto above = std::upper_bound(before.begin(), before.end(), rank);
     const auto b = static_cast<std::size_t>(above - before.begin()) - 1;
     bucket_of_rank.push_back(b);
-    wanted[b] = 1;
+    if (cursor[b] == kNotWanted) {
+      cursor[b] = wanted_values;
+      wanted_values += before[b + 1] - before[b];
+    }
   }
-  std::vector<std::vector<double>> members(buckets);
+  std::vector<double> members(wanted_values);
+  std::vector<std::uint32_t> start = cursor;
   for (const double v : values) {
     const std::size_t b = bucket_of(v);
-    if (wanted[b]) members[b].push_back(v);
+    if (cursor[b] != kNotWanted) members[cursor[b]++] = v;
   }
   std::vector<double> result;
   for (std::size_t i = 0; i < ranks.size(); ++i) {
     const std::size_t b = bucket_of_rank[i];
-    result.push_back(order_statistic(members[b], ranks[i] - before[b]));
+    const std::span<double> bucket(members.data() + start[b], before[b + 1] - before[b]);
+    result.push_back(order_statistic(bucket, ranks[i] - before[b]));
   }
   return result;
 }
@@ -77,8 +85,8 @@ std::vector<double> quantiles(std::span<double> values, std::span<const double> 
   const auto [low, high] = std::minmax_element(values.begin(), values.end());
   std::vector<double> ranked;
   if (!(*high > *low)) {
-    ranked.assign(ranks.size(), *low);  // all equal
-  } else if (n < kBucketFrom) {
+    ranked.assign(ranks.size(), *low);                           // all equal
+  } else if (n < kBucketFrom || !std::isfinite(*high - *low)) {  // or a range beyond doubles
     for (const std::size_t rank : ranks) ranked.push_back(order_statistic(values, rank));
   } else {
     ranked = ranked_values(values, ranks, *low, *high);
