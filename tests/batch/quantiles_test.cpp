@@ -81,6 +81,21 @@ TEST(Quantiles, BucketedSelectionEqualsTheSortedDefinition) {
   EXPECT_EQ(quantiles(constant, p), std::vector<double>(p.size(), 3.25));
 }
 
+// A range wider than the largest double (its width overflows): still the sorted definition.
+TEST(Quantiles, ValuesSpanningBeyondTheLargestDoubleAreStillExact) {
+  std::vector<double> values(1000);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    values[i] = (static_cast<double>(i) - 499.5) * 3e305;  // -1.5e308 .. 1.5e308
+  }
+  std::vector<double> shuffled = values;
+  std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937_64(3));
+  const double p[] = {0.0, 0.5, 1.0};
+  const auto q = quantiles(shuffled, p);
+  EXPECT_EQ(q[0], values.front());
+  EXPECT_EQ(q[1], values[499] + 0.5 * (values[500] - values[499]));
+  EXPECT_EQ(q[2], values.back());
+}
+
 TEST(Quantiles, RefusesValuesThatCannotBeOrdered) {
   std::vector<double> values(1000, 1.0);
   values[500] = std::nan("");
