@@ -45,9 +45,9 @@ TEST(PhiloxBatch, StreamsGiveTheSameWordsOneAtATimeAndInBatches) {
   std::vector<std::uint32_t> words(4 * n);
   const WordColumns columns{words.data(), words.data() + n, words.data() + 2 * n,
                             words.data() + 3 * n};
-  streams.words(entity.data(), n, 34, Event::kHousehold, 5, columns);
+  streams.words(entity.data(), n, 34, Event::kHouseholdScreen, 5, columns);
   for (std::size_t k = 0; k < n; ++k) {
-    const RandomStreams::Words one = streams.words(entity[k], 34, Event::kHousehold, 5);
+    const RandomStreams::Words one = streams.words(entity[k], 34, Event::kHouseholdScreen, 5);
     EXPECT_EQ(columns.w0[k], one[0]);
     EXPECT_EQ(columns.w1[k], one[1]);
     EXPECT_EQ(columns.w2[k], one[2]);

@@ -13,27 +13,19 @@
 namespace wardsim::engine::agent {
 namespace {
 
-// The kind of person for death_birth: 0 man, 1 unpartnered woman, 2 partnered woman.
-inline std::size_t death_birth_kind(std::uint8_t traits) {
-  const unsigned female = traits & Traits::kFemale;
-  return female + (female & ((traits & Traits::kPartnered) >> 1U));
-}
-
 // Either half of `halves` at or below the same half of `bounds`.
 inline bool either_half(std::uint32_t halves, std::uint32_t bounds) {
   return ((halves & 0xFFFFu) <= (bounds & 0xFFFFu)) | ((halves >> 16) <= (bounds >> 16));
 }
 
 // The portable path, from person `from` on (the vector path leaves a tail of under 16).
-void mark_persons_scalar(const std::uint8_t* traits, const std::uint8_t* age, std::size_t from,
-                         std::size_t n, const WordColumns& w, const PersonMarkBounds& b,
-                         std::uint64_t* marks) {
+void mark_persons_scalar(const std::uint16_t* screen, const std::uint8_t* traits,
+                         const std::uint8_t* age, std::size_t from, std::size_t n,
+                         const std::uint32_t* const bounds[2], std::uint64_t* marks) {
   for (std::size_t k = from; k < n; ++k) {
-    const std::uint32_t index = mark_age_index(age[k]);
-    const bool any = either_half(mark_halves(w.w0[k], w.w1[k]),
-                                 b.death_birth[death_birth_kind(traits[k])][index]) |
-                     either_half(mark_halves(w.w2[k], w.w3[k]),
-                                 b.leaving_seeking[traits[k] & Traits::kFemale][index]);
+    const std::uint32_t packed = bounds[traits[k] & Traits::kFemale][mark_age_index(age[k])];
+    const std::uint32_t bound = (traits[k] & Traits::kPartnered) != 0 ? packed >> 16 : packed;
+    const bool any = screen[k] <= (bound & 0xFFFFu);
     marks[k / 64] |= static_cast<std::uint64_t>(any) << (k % 64);
   }
 }
@@ -109,37 +101,28 @@ WARDSIM_AVX512_TARGET inline std::uint64_t per_person(__mmask32 lanes) {
   return _pext_u32(m | (m >> 1), 0x55555555u);
 }
 
-WARDSIM_AVX512_TARGET std::size_t mark_persons_avx512(const std::uint8_t* traits,
+WARDSIM_AVX512_TARGET std::size_t mark_persons_avx512(const std::uint16_t* screen,
+                                                      const std::uint8_t* traits,
                                                       const std::uint8_t* age, std::size_t n,
-                                                      const WordColumns& w,
-                                                      const PersonMarkBounds& b,
+                                                      const std::uint32_t* const bounds[2],
                                                       std::uint64_t* marks) {
-  const WideTable man = load_wide(b.death_birth[0]);
-  const WideTable woman = load_wide(b.death_birth[1]);
-  const WideTable partnered_woman = load_wide(b.death_birth[2]);
-  const WideTable male_leaving = load_wide(b.leaving_seeking[0]);
-  const WideTable female_leaving = load_wide(b.leaving_seeking[1]);
-  const __m512i high = _mm512_set1_epi32(static_cast<int>(0xFFFF0000u));
+  const WideTable male = load_wide(bounds[0]);
+  const WideTable female = load_wide(bounds[1]);
+  const __m512i low16 = _mm512_set1_epi32(0xFFFF);
   std::size_t k = 0;
   for (; k + 16 <= n; k += 16) {
     const __m512i index = age_index16(age + k);
     const __m512i t = traits16(traits + k);
-    const __mmask16 female = _mm512_test_epi32_mask(t, _mm512_set1_epi32(Traits::kFemale));
+    const __mmask16 is_female = _mm512_test_epi32_mask(t, _mm512_set1_epi32(Traits::kFemale));
     const __mmask16 partnered = _mm512_test_epi32_mask(t, _mm512_set1_epi32(Traits::kPartnered));
-    const __m512i woman_bounds =
-        _mm512_mask_blend_epi32(partnered, look_up(woman, index), look_up(partnered_woman, index));
-    const __m512i death_birth = _mm512_mask_blend_epi32(female, look_up(man, index), woman_bounds);
-    const __m512i leaving_seeking = _mm512_mask_blend_epi32(female, look_up(male_leaving, index),
-                                                            look_up(female_leaving, index));
-    const __m512i w01 = _mm512_ternarylogic_epi32(
-        _mm512_srli_epi32(_mm512_loadu_si512(w.w0 + k), 16), _mm512_loadu_si512(w.w1 + k), high,
-        0xF8);  // a | (b & c)
-    const __m512i w23 =
-        _mm512_ternarylogic_epi32(_mm512_srli_epi32(_mm512_loadu_si512(w.w2 + k), 16),
-                                  _mm512_loadu_si512(w.w3 + k), high, 0xF8);
-    const __mmask32 lanes =
-        _mm512_cmple_epu16_mask(w01, death_birth) | _mm512_cmple_epu16_mask(w23, leaving_seeking);
-    marks[k / 64] |= per_person(lanes) << (k % 64);
+    const __m512i packed =
+        _mm512_mask_blend_epi32(is_female, look_up(male, index), look_up(female, index));
+    // The partnered person's bound is the high half.
+    const __m512i bound =
+        _mm512_and_si512(_mm512_mask_srli_epi32(packed, partnered, packed, 16), low16);
+    const __m512i s =
+        _mm512_cvtepu16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(screen + k)));
+    marks[k / 64] |= static_cast<std::uint64_t>(_mm512_cmple_epu32_mask(s, bound)) << (k % 64);
   }
   return k;
 }
@@ -178,14 +161,14 @@ bool has_avx512() {
 
 }  // namespace
 
-void mark_persons(const std::uint8_t* traits, const std::uint8_t* age, std::size_t n,
-                  const WordColumns& words, const PersonMarkBounds& bounds, std::uint64_t* marks) {
+void mark_persons(const std::uint16_t* screen, const std::uint8_t* traits, const std::uint8_t* age,
+                  std::size_t n, const std::uint32_t* const bounds[2], std::uint64_t* marks) {
   std::fill(marks, marks + mark_words(n), std::uint64_t{0});
   std::size_t done = 0;
 #ifdef WARDSIM_MARKS_AVX512
-  if (has_avx512()) done = mark_persons_avx512(traits, age, n, words, bounds, marks);
+  if (has_avx512()) done = mark_persons_avx512(screen, traits, age, n, bounds, marks);
 #endif
-  mark_persons_scalar(traits, age, done, n, words, bounds, marks);
+  mark_persons_scalar(screen, traits, age, done, n, bounds, marks);
 }
 
 void mark_migrants(const std::uint32_t* household, const std::uint8_t* traits,
