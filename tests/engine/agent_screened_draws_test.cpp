@@ -63,14 +63,15 @@ TEST(ScreenedDraws, PersonScreensAreHalvesOfTheirGroupsBlock) {
 TEST(ScreenedDraws, HouseholdScreensAreWordsOfTheirGroupsBlock) {
   const RandomStreams streams(99, 0);
   const std::size_t slots = 2051;
-  std::vector<std::uint32_t> screen(slots + 1, 0xABCDu);
+  ASSERT_EQ(household_screen_words(slots), slots + 1);
+  std::vector<std::uint32_t> screen(slots + 2, 0xABCDu);
   household_screens(streams, slots, 3, 11, screen.data());
   for (std::size_t h = 0; h < slots; ++h) {
     const auto block =
         streams.words(static_cast<std::uint32_t>(h >> 2), 3, Event::kHouseholdScreen, 11);
     EXPECT_EQ(screen[h], block[h & 3U]) << h;
   }
-  EXPECT_EQ(screen[slots], 0xABCDu);  // nothing written past the slots
+  EXPECT_EQ(screen[slots + 1], 0xABCDu);  // nothing written past the whole blocks
 }
 
 // The probabilities a person's year has by the model (docs/agent_model.md, "The year"): death q,

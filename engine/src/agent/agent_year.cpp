@@ -335,7 +335,8 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   // members.
   const std::size_t slots = a.households();
   auto& household_screen = state.household_words;
-  household_screen.resize(std::max<std::size_t>(slots, 1));  // gone persons read slot 0
+  // At least one word: the gone read slot 0.
+  household_screen.resize(std::max<std::size_t>(household_screen_words(slots), 1));
   household_screens(streams, slots, year.year, static_cast<std::uint32_t>(district),
                     household_screen.data());
   const std::size_t total = a.persons();

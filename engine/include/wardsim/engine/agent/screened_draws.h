@@ -79,7 +79,9 @@ void person_screens(const RandomStreams& streams, const std::uint32_t* id, std::
 
 // A household's screen word: word (slot & 3) of the block (slot >> 2, year,
 // Event::kHouseholdScreen, district); its low half is the top half of the out-migration word, its
-// high half that of the move word (mark_halves' layout).
+// high half that of the move word (mark_halves' layout). Writes household_screen_words(slots)
+// words (whole blocks).
+inline std::size_t household_screen_words(std::size_t slots) { return (slots + 3) / 4 * 4; }
 void household_screens(const RandomStreams& streams, std::size_t slots, std::uint32_t year,
                        std::uint32_t district, std::uint32_t* screen);
 
