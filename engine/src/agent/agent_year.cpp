@@ -118,6 +118,21 @@ void add_in_migrants(DistrictAgents& a, int district, const YearContext& year,
 
 namespace {
 
+// std::upper_bound(cumulative, word) as an index, without branches (which would be mispredicted
+// about every other comparison): the first district whose cumulative threshold is above the word.
+std::size_t destination_of(const std::vector<std::uint64_t>& cumulative, std::uint64_t word) {
+  std::size_t length = cumulative.size();
+  if (length == 0) return 0;
+  const std::uint64_t* base = cumulative.data();
+  // The answer is in [base, base + length]; halve the range each step.
+  while (length > 1) {
+    const std::size_t half = length / 2;
+    base = base[half] <= word ? base + half : base;
+    length -= half;
+  }
+  return static_cast<std::size_t>(base - cumulative.data()) + (*base <= word ? 1U : 0U);
+}
+
 // Persons (and households) are processed in blocks: the block's random words are computed in one
 // vectorised Philox call, then a branch-free pass marks the few persons to whom anything happens
 // (a word below one of their thresholds), and only those take the scalar path. A block's words
@@ -311,7 +326,11 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
     mark_persons(screen.data(), a.traits.data() + from, a.age.data() + from, m, person_bounds,
                  marked.data());
     const std::size_t count = list_marked(m);
-    for (std::size_t j = 0; j < count; ++j) entity[j] = a.id[from + position[j]];
+    for (std::size_t j = 0; j < count; ++j) {
+      entity[j] = a.id[from + position[j]];
+      // The marked persons' households are read next, one cache line for a few of them.
+      __builtin_prefetch(&a.household[from + position[j]]);
+    }
     streams.words(entity.data(), count, year.year, Event::kPersonExact, kAnyDistrict, columns);
     for (std::size_t j = 0; j < count; ++j) {
       const std::size_t k = position[j];
@@ -356,10 +375,7 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
       if (hw.out_migration < t.out_migration[c]) {
         ++flows.out_migration[c];
       } else if (hw.move < t.move[c]) {
-        const std::uint64_t word = hw.destination;
-        const auto destination = static_cast<std::size_t>(
-            std::upper_bound(t.destination.begin(), t.destination.end(), word) -
-            t.destination.begin());
+        const std::size_t destination = destination_of(t.destination, hw.destination);
         ++flows.moves_out[c];
         state.outbox[destination].push_back({a.id[i], h, a.age[i], a.traits[i]});
       } else {
