@@ -178,9 +178,6 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   const std::size_t n = a.persons();
   for (auto& box : state.outbox) box.clear();
 
-  // Who may leave home in each household on 1 January, from the last census.
-  const std::vector<std::uint16_t>& facts = state.household_facts;
-
   // Birth probability by the mother's age on 1 January, given that she survived the year's deaths.
   const double scale = women_weight > 0.0 ? expected_births / women_weight : 0.0;
   const std::uint64_t leave = threshold_of(year.parameters->leaving_home_rate);
@@ -232,17 +229,15 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   std::vector<std::size_t> seekers[kSexes];
 
   // A person's thresholds in their current state: leaving home only for an unpartnered member of a
-  // generation that may leave (the last census's facts), seeking only for an unpartnered person
-  // living alone.
+  // generation that may leave, seeking only for an unpartnered person living alone (the last
+  // census's facts, kept in the traits).
   const auto thresholds_of = [&](std::size_t i) {
     const std::uint8_t traits = a.traits[i];
     const std::size_t key = key_of(traits, a.age[i]);
     PersonThresholds th{death[key], birth[birth_key(traits, a.age[i])], 0, 0};
     if (!Traits::partnered(traits)) {
-      const std::uint32_t h = a.household[i];
-      const unsigned leaving_generations = facts[h] >> HouseholdFacts::kLeaving;
-      if ((leaving_generations >> Traits::generation(traits)) & 1U) th.leaving = leaving[key];
-      if (a.household_size[h] == 1) th.seeking = seeking[key];
+      if ((traits & Traits::kMayLeaveHome) != 0) th.leaving = leaving[key];
+      if ((traits & Traits::kLivesAlone) != 0) th.seeking = seeking[key];
     }
     return th;
   };
@@ -326,11 +321,7 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
     mark_persons(screen.data(), a.traits.data() + from, a.age.data() + from, m, person_bounds,
                  marked.data());
     const std::size_t count = list_marked(m);
-    for (std::size_t j = 0; j < count; ++j) {
-      entity[j] = a.id[from + position[j]];
-      // The marked persons' households are read next, one cache line for a few of them.
-      __builtin_prefetch(&a.household[from + position[j]]);
-    }
+    for (std::size_t j = 0; j < count; ++j) entity[j] = a.id[from + position[j]];
     streams.words(entity.data(), count, year.year, Event::kPersonExact, kAnyDistrict, columns);
     for (std::size_t j = 0; j < count; ++j) {
       const std::size_t k = position[j];
@@ -779,10 +770,12 @@ void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
     const unsigned bit = kUnits[static_cast<std::size_t>(Traits::generation(t))].bit;
     const unsigned couple = f & (bit << HouseholdFacts::kCouples);
     // A partner whose partner no longer lives here is no longer partnered.
-    const auto now = static_cast<std::uint8_t>(t & ~(couple == 0 ? Traits::kPartnered : 0));
-    traits[i] = now;
+    const auto now = static_cast<std::uint8_t>(
+        t & ~((couple == 0 ? Traits::kPartnered : 0) | Traits::kCensusFacts));
     const unsigned alone = (f >> HouseholdFacts::kAlone) & 1U;
     const unsigned may_leave = (f & (bit << HouseholdFacts::kLeaving)) != 0 ? 1U : 0U;
+    traits[i] = static_cast<std::uint8_t>(now | (may_leave * Traits::kMayLeaveHome) |
+                                          (alone * Traits::kLivesAlone));
     const unsigned partnered = Traits::partnered(now) ? 1U : 0U;
     // kPartneredRow if partnered, else kAloneRow if alone, else kAtParentsRow if they may leave
     // home, else kOtherRow; as arithmetic, since these facts are unpredictable from person to
