@@ -94,8 +94,8 @@ Closed closed_form(const Rates& r) {
 
 // Over 640,000 persons of eight kinds (rates as small as 10^-4 and as large as 0.3, states in
 // which leaving home or seeking do not apply), the screened draws give each event its closed-form
-// probability, the newborn's sex is independent of the birth, persons sharing a screen block have
-// independent fates, and the screen marks every person who has an event.
+// probability, the newborn's sex and death are independent of the birth, persons sharing a screen
+// block have independent fates, and the screen marks every person who has an event.
 TEST(ScreenedDraws, PersonEventsHaveTheSequentialProbabilitiesAndScreensMissNone) {
   const std::array<Rates, 8> kinds = {{
       {0.3, 0.3, 0.3, 0.3, true, false, 0.512},    // large rates, may leave home
@@ -112,11 +112,13 @@ TEST(ScreenedDraws, PersonEventsHaveTheSequentialProbabilitiesAndScreensMissNone
   const std::size_t persons = 640000;
   const auto kind_of = [&](std::uint32_t id) { return (id >> 3) % kinds.size(); };
   std::array<std::array<std::int64_t, 5>, kinds.size()> events{};  // by PersonEvent
-  std::array<std::int64_t, kinds.size()> trials{}, boys{}, marked_persons{};
+  std::array<std::int64_t, kinds.size()> trials{}, boys{}, newborn_deaths{}, marked_persons{};
   // Pairs in one screen block: two halves of one word (ids 2j, 2j + 1) and two words (k, k + 2).
   std::array<std::int64_t, kinds.size()> pairs{}, deaths_same_word{}, deaths_other_word{};
   std::array<std::int64_t, kinds.size()> any_same_word{};
   const std::uint32_t male = static_cast<std::uint32_t>(threshold_of(0.512));
+  const double infant_death = 0.01;
+  const std::uint64_t newborn_dies = threshold_of(infant_death);
   std::vector<PersonEvent> fate(persons);
   std::vector<std::uint32_t> ids(kMaxScreenRun);
   std::vector<std::uint16_t> screen(kMaxScreenRun);
@@ -142,6 +144,7 @@ TEST(ScreenedDraws, PersonEventsHaveTheSequentialProbabilitiesAndScreensMissNone
       ++events[c][static_cast<std::size_t>(event)];
       marked_persons[c] += marked ? 1 : 0;
       if (event == PersonEvent::kBirth && exact[1] < male) ++boys[c];
+      if (event == PersonEvent::kBirth && exact[2] < newborn_dies) ++newborn_deaths[c];
       fate[id] = event;
     }
   }
@@ -163,6 +166,7 @@ TEST(ScreenedDraws, PersonEventsHaveTheSequentialProbabilitiesAndScreensMissNone
     expect_frequency(count(PersonEvent::kLeavingHome), trials[c], p.leaving, "leaving home");
     expect_frequency(count(PersonEvent::kSeeking), trials[c], p.seeking, "seeking");
     expect_frequency(boys[c], trials[c], p.birth * kinds[c].male, "births of boys");
+    expect_frequency(newborn_deaths[c], trials[c], p.birth * infant_death, "newborn deaths");
     expect_frequency(deaths_same_word[c], pairs[c], p.death * p.death, "deaths, one word");
     expect_frequency(deaths_other_word[c], pairs[c], p.death * p.death, "deaths, two words");
     const double any = p.death + p.birth + p.leaving + p.seeking;

@@ -242,8 +242,10 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
     return th;
   };
   // 1-3. Deaths, births (the child joins the mother's household), leaving the parental home,
-  // partnership: u decides which, if any (screened_draws.h); sex_word is the newborn's sex.
-  const auto person_events = [&](std::size_t i, std::uint32_t u, std::uint32_t sex_word) {
+  // partnership: u decides which, if any (screened_draws.h); the newborn's sex and death before
+  // 1 January are decided by two more words of the mother's own block.
+  const auto person_events = [&](std::size_t i, std::uint32_t u, std::uint32_t sex_word,
+                                 std::uint32_t newborn_death_word) {
     const std::uint8_t traits = a.traits[i];
     const std::uint8_t age = a.age[i];
     const int sex = sex_of(traits);
@@ -257,9 +259,8 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
       case PersonEvent::kBirth: {
         const int baby = sex_word < year.tables->male_birth ? kMale : kFemale;
         ++flows.births[static_cast<std::size_t>(baby)];
-        const auto fate = streams.words(a.id[i], year.year, Event::kNewbornDeath, kAnyDistrict);
         const auto baby_cell = static_cast<std::size_t>(cell(baby, 0));
-        if (fate[0] < t.death[baby_cell]) {
+        if (newborn_death_word < t.death[baby_cell]) {
           ++flows.deaths[baby_cell];
         } else {
           const int generation = std::min(Traits::generation(traits) + 1, Traits::kMaxGeneration);
@@ -321,11 +322,16 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
     mark_persons(screen.data(), a.traits.data() + from, a.age.data() + from, m, person_bounds,
                  marked.data());
     const std::size_t count = list_marked(m);
-    for (std::size_t j = 0; j < count; ++j) entity[j] = a.id[from + position[j]];
+    for (std::size_t j = 0; j < count; ++j) {
+      entity[j] = a.id[from + position[j]];
+      // A birth reads the mother's household slot: one cache line for a few marked persons.
+      __builtin_prefetch(&a.household[from + position[j]]);
+    }
     streams.words(entity.data(), count, year.year, Event::kPersonExact, kAnyDistrict, columns);
     for (std::size_t j = 0; j < count; ++j) {
       const std::size_t k = position[j];
-      person_events(from + k, person_uniform(screen[k], columns.w0[j]), columns.w1[j]);
+      person_events(from + k, person_uniform(screen[k], columns.w0[j]), columns.w1[j],
+                    columns.w2[j]);
     }
   }
   // Seekers are paired man to woman in person order; the woman joins the man's household.

@@ -49,7 +49,8 @@ __attribute__((noinline)) void look_up_households(const std::uint32_t* household
                                                   std::uint32_t* halves) {
   for (std::size_t k = 0; k < n; ++k) {
     const std::uint32_t slot = household[k];
-    halves[k] = household_halves[slot == kGone ? 0 : slot];  // the gone read slot 0, unmarked
+    // The gone read slot 0 (and are not marked); without a branch, as the gone are scattered.
+    halves[k] = household_halves[slot & (0U - static_cast<std::uint32_t>(slot != kGone))];
   }
 }
 
