@@ -102,11 +102,17 @@ TEST(EventMarks, MarkMigrantsByTheirHouseholdsWordsAndNeverTheGone) {
   std::mt19937 rng(11);
   const std::size_t n = 16 * 40 + 9, slots = 300;
   std::vector<std::uint8_t> traits(n), age(n);
-  std::vector<std::uint32_t> household(n), w0(slots), w1(slots), halves(slots);
+  std::vector<std::uint32_t> household(n), w0(slots), w1(slots), halves(slots + 16);
   for (std::size_t k = 0; k < n; ++k) {
     traits[k] = static_cast<std::uint8_t>(rng() & 0xF);
     age[k] = some_age(rng);
-    household[k] = rng() % 5 == 0 ? kGone : static_cast<std::uint32_t>(rng() % slots);
+    // The first half in household order (members as neighbours, the vector path's usual case,
+    // with a few far slots mixed in), the rest scattered.
+    const auto near = static_cast<std::uint32_t>(k / 3 + rng() % 4);
+    const bool ordered = k < n / 2 && rng() % 50 != 0;
+    household[k] = rng() % 5 == 0 ? kGone
+                   : ordered      ? near
+                                  : static_cast<std::uint32_t>(rng() % slots);
   }
   for (std::size_t h = 0; h < slots; ++h) {
     w0[h] = some_word(rng);

@@ -351,8 +351,9 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   // members.
   const std::size_t slots = a.households();
   auto& household_screen = state.household_words;
-  // At least one word: the gone read slot 0.
-  household_screen.resize(std::max<std::size_t>(household_screen_words(slots), 1));
+  // 16 words more than the slots: mark_migrants reads 16 slots' words at once (and the gone read
+  // slot 0).
+  household_screen.resize(household_screen_words(slots) + 16);
   household_screens(streams, slots, year.year, static_cast<std::uint32_t>(district),
                     household_screen.data());
   const std::size_t total = a.persons();
