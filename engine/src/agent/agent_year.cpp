@@ -227,6 +227,11 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
     return t.move[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
   });
   std::vector<std::size_t> seekers[kSexes];
+  struct Newborn {
+    std::size_t mother;
+    std::uint8_t traits;
+  };
+  std::vector<Newborn> newborns;
 
   // A person's thresholds in their current state: leaving home only for an unpartnered member of a
   // generation that may leave, seeking only for an unpartnered person living alone (the last
@@ -264,7 +269,7 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
           ++flows.deaths[baby_cell];
         } else {
           const int generation = std::min(Traits::generation(traits) + 1, Traits::kMaxGeneration);
-          a.add_person(kNoId, a.household[i], kBornThisYear, Traits::make(baby, false, generation));
+          newborns.push_back({i, Traits::make(baby, false, generation)});
         }
         return;
       }
@@ -322,17 +327,20 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
     mark_persons(screen.data(), a.traits.data() + from, a.age.data() + from, m, person_bounds,
                  marked.data());
     const std::size_t count = list_marked(m);
-    for (std::size_t j = 0; j < count; ++j) {
-      entity[j] = a.id[from + position[j]];
-      // A birth reads the mother's household slot: one cache line for a few marked persons.
-      __builtin_prefetch(&a.household[from + position[j]]);
-    }
+    for (std::size_t j = 0; j < count; ++j) entity[j] = a.id[from + position[j]];
     streams.words(entity.data(), count, year.year, Event::kPersonExact, kAnyDistrict, columns);
     for (std::size_t j = 0; j < count; ++j) {
       const std::size_t k = position[j];
       person_events(from + k, person_uniform(screen[k], columns.w0[j]), columns.w1[j],
                     columns.w2[j]);
     }
+    // The newborns join their mothers' households after the block's events: the mothers' slots
+    // are then read together, so that their cache misses overlap (nothing else reads the slots in
+    // this pass).
+    for (const Newborn& baby : newborns) {
+      a.add_person(kNoId, a.household[baby.mother], kBornThisYear, baby.traits);
+    }
+    newborns.clear();
   }
   // Seekers are paired man to woman in person order; the woman joins the man's household.
   const std::size_t unions = std::min(seekers[kMale].size(), seekers[kFemale].size());
