@@ -149,11 +149,19 @@ inline std::size_t key_of(std::uint8_t traits, std::uint8_t age) {
 inline std::size_t birth_key(std::uint8_t traits, std::uint8_t age) {
   return (static_cast<std::size_t>(traits & Traits::kPartnered) << 8) | key_of(traits, age);
 }
+// Computed for the age bytes that occur (0-100 and kBornThisYear); the others get age 100's
+// thresholds, which is what cohort_of and the rules' age ranges give them (and no person has them).
+// Every district computes these tables each year, so they are not computed for 2 × 256 ages.
 template <typename ByCohort>
 void by_key(KeyThresholds& out, const ByCohort& threshold) {
-  for (std::size_t key = 0; key < kKeys; ++key) {
-    const auto age = static_cast<std::uint8_t>(key & 0xFF);
-    out[key] = threshold(static_cast<int>(key >> 8), age);
+  constexpr std::uint8_t kOldest = 100;
+  for (int sex = 0; sex < kSexes; ++sex) {
+    std::uint64_t* const row = out.data() + (static_cast<std::size_t>(sex) << 8);
+    for (int age = 0; age <= kOldest; ++age) {
+      row[age] = threshold(sex, static_cast<std::uint8_t>(age));
+    }
+    std::fill(row + kOldest + 1, row + kBornThisYear, row[kOldest]);
+    row[kBornThisYear] = threshold(sex, kBornThisYear);
   }
 }
 
@@ -182,7 +190,7 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   const double scale = women_weight > 0.0 ? expected_births / women_weight : 0.0;
   const std::uint64_t leave = threshold_of(year.parameters->leaving_home_rate);
   const std::uint64_t union_seeking = threshold_of(year.parameters->union_rate);
-  KeyThresholds death{}, leaving{}, seeking{}, out_migration{}, move{};
+  KeyThresholds death, leaving, seeking, out_migration, move;  // by_key fills every entry
   by_key(death, [&](int sex, std::uint8_t age) {
     return t.death[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
   });
@@ -287,15 +295,19 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   // (leaving home and seeking both, for the unpartnered), so that marks are a superset.
   std::array<std::array<std::uint32_t, kMarkAges>, kSexes> person_bound{};
   std::array<std::array<std::uint32_t, kMarkAges>, kSexes> out_move_bound{};
-  for (std::size_t key = 0; key < kKeys; ++key) {
-    // Every age byte of an index has the same thresholds (mark_age_index), so any one will do.
-    const std::size_t index = mark_age_index(static_cast<std::uint8_t>(key & 0xFF));
-    const std::size_t sex = key >> 8;
-    const std::uint64_t unpartnered =
-        event_ranges({death[key], birth[key], leaving[key], seeking[key]}).seeking_end;
-    const std::uint64_t partnered = event_ranges({death[key], birth[key + kKeys], 0, 0}).birth_end;
-    person_bound[sex][index] = mark_bounds(unpartnered, partnered);
-    out_move_bound[sex][index] = mark_bounds(out_migration[key], move[key]);
+  for (std::size_t sex = 0; sex < kSexes; ++sex) {
+    // Index 0 is a newborn, index 1 + a the age a; the ages above 100 (index 101) have age 100's
+    // thresholds (mark_age_index), so age 100 stands for them.
+    for (std::size_t index = 0; index <= mark_age_index(100); ++index) {
+      const std::uint8_t age = index == 0 ? kBornThisYear : static_cast<std::uint8_t>(index - 1);
+      const std::size_t key = (sex << 8) | age;
+      const std::uint64_t unpartnered =
+          event_ranges({death[key], birth[key], leaving[key], seeking[key]}).seeking_end;
+      const std::uint64_t partnered =
+          event_ranges({death[key], birth[key + kKeys], 0, 0}).birth_end;
+      person_bound[sex][index] = mark_bounds(unpartnered, partnered);
+      out_move_bound[sex][index] = mark_bounds(out_migration[key], move[key]);
+    }
   }
   const std::uint32_t* const person_bounds[kSexes] = {person_bound[0].data(),
                                                       person_bound[1].data()};
