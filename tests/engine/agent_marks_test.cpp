@@ -108,7 +108,7 @@ TEST(EventMarks, MarkMigrantsByTheirHouseholdsWordsAndNeverTheGone) {
     age[k] = some_age(rng);
     // The first half in household order (members as neighbours, the vector path's usual case,
     // with a few far slots mixed in), the rest scattered.
-    const auto near = static_cast<std::uint32_t>(k / 3 + rng() % 4);
+    const auto near = static_cast<std::uint32_t>(k / 3);
     const bool ordered = k < n / 2 && rng() % 50 != 0;
     household[k] = rng() % 5 == 0 ? kGone
                    : ordered      ? near
@@ -124,7 +124,7 @@ TEST(EventMarks, MarkMigrantsByTheirHouseholdsWordsAndNeverTheGone) {
   std::vector<std::uint64_t> marks(mark_words(n), ~std::uint64_t{0});
   mark_migrants(household.data(), traits.data(), age.data(), n, halves.data(), by_sex,
                 marks.data());
-  std::size_t events = 0;
+  std::size_t events = 0, marked_persons = 0, unmarked_persons = 0;
   for (std::size_t k = 0; k < n; ++k) {
     if (household[k] == kGone) {
       EXPECT_FALSE(marked(marks, k)) << k;
@@ -136,8 +136,14 @@ TEST(EventMarks, MarkMigrantsByTheirHouseholdsWordsAndNeverTheGone) {
       ++events;
       EXPECT_TRUE(marked(marks, k)) << k;
     }
+    // Exactly: either top half at or below the bound of its threshold.
+    const bool rule = (w0[h] >> 16) <= mark_bound16(out_move.low[at]) ||
+                      (w1[h] >> 16) <= mark_bound16(out_move.high[at]);
+    EXPECT_EQ(marked(marks, k), rule) << k;
+    ++(rule ? marked_persons : unmarked_persons);
   }
   EXPECT_GT(events, n / 10);
+  EXPECT_GT(unmarked_persons, n / 10);  // both sides of the rule are tested
 }
 
 // Every age byte maps into the tables: a newborn to 0, ages 0-100 to 1-101, the rest to 101.
