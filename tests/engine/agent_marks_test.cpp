@@ -146,6 +146,29 @@ TEST(EventMarks, MarkMigrantsByTheirHouseholdsWordsAndNeverTheGone) {
   EXPECT_GT(unmarked_persons, n / 10);  // both sides of the rule are tested
 }
 
+// The marked positions come out in increasing order, all of them and nothing else, for sparse and
+// dense marks and for n ending inside a word (the bits at n and above being 0, as the marking
+// passes leave them).
+TEST(EventMarks, ListMarksGivesEveryMarkedPositionInOrder) {
+  std::mt19937 rng(5);
+  for (const std::size_t n :
+       {std::size_t{0}, std::size_t{1}, std::size_t{16}, std::size_t{100}, std::size_t{512}}) {
+    for (const unsigned one_in : {1U, 3U, 20U}) {
+      std::vector<std::uint64_t> marks(mark_words(n), 0);
+      std::vector<std::uint32_t> expected;
+      for (std::size_t k = 0; k < n; ++k) {
+        if (rng() % one_in != 0) continue;
+        marks[k / 64] |= std::uint64_t{1} << (k % 64);
+        expected.push_back(static_cast<std::uint32_t>(k));
+      }
+      std::vector<std::uint32_t> position(n + 16, 0xFFFFFFFFu);
+      const std::size_t count = list_marks(marks.data(), n, position.data());
+      ASSERT_EQ(count, expected.size()) << n << " " << one_in;
+      for (std::size_t j = 0; j < count; ++j) EXPECT_EQ(position[j], expected[j]) << j;
+    }
+  }
+}
+
 // Every age byte maps into the tables: a newborn to 0, ages 0-100 to 1-101, the rest to 101.
 TEST(EventMarks, AgeIndexCoversEveryAgeByte) {
   EXPECT_EQ(mark_age_index(kBornThisYear), 0U);

@@ -319,18 +319,11 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   const WordColumns columns{words.data(), words.data() + kBlock, words.data() + 2 * kBlock,
                             words.data() + 3 * kBlock};
   std::array<std::uint32_t, kBlock> entity;
-  std::array<std::uint16_t, kBlock> position;
+  std::array<std::uint32_t, kBlock + 16> position;  // list_marks writes up to 16 past the count
   std::array<std::uint64_t, mark_words(kBlock)> marked;
   // Lists the marked k < m in increasing order in `position`; returns how many.
   const auto list_marked = [&marked, &position](std::size_t m) {
-    std::size_t count = 0;
-    for (std::size_t w = 0; w < mark_words(m); ++w) {
-      for (std::uint64_t bits = marked[w]; bits != 0; bits &= bits - 1) {
-        position[count++] =
-            static_cast<std::uint16_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
-      }
-    }
-    return count;
+    return list_marks(marked.data(), m, position.data());
   };
   static_assert(kBlock <= kMaxScreenRun);
   for (std::size_t from = 0; from < n; from += kBlock) {

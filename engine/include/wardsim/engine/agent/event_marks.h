@@ -59,4 +59,9 @@ void mark_migrants(const std::uint32_t* household, const std::uint8_t* traits,
                    const std::uint8_t* age, std::size_t n, const std::uint32_t* household_halves,
                    const std::uint32_t* const out_move[2], std::uint64_t* marks);
 
+// The positions k of the marked persons (bits of marks below n, those at n and above being 0), in
+// increasing order, into position; returns how many. Writes up to 16 entries past the count:
+// position needs n + 16 entries.
+std::size_t list_marks(const std::uint64_t* marks, std::size_t n, std::uint32_t* position);
+
 }  // namespace wardsim::engine::agent
