@@ -133,10 +133,10 @@ std::size_t destination_of(const std::vector<std::uint64_t>& cumulative, std::ui
   return static_cast<std::size_t>(base - cumulative.data()) + (*base <= word ? 1U : 0U);
 }
 
-// Persons (and households) are processed in blocks: the block's random words are computed in one
-// vectorised Philox call, then a branch-free pass marks the few persons to whom anything happens
-// (a word below one of their thresholds), and only those take the scalar path. A block's words
-// (4 × 4 bytes × kBlock) stay in the L1 cache.
+// Persons are processed in blocks: the block's 16-bit screens are computed in one vectorised pass
+// (screened_draws.h), then a branch-free pass marks the few persons to whom anything may happen
+// (a screen at or below their bound), and only those draw their own words (one batched Philox
+// call) and take the scalar path. A block's screens, marks and words stay in the L1 cache.
 constexpr std::size_t kBlock = 512;
 
 // Thresholds by person key (sex << 8 | age byte): no cohort arithmetic per person, and a newborn's
