@@ -175,13 +175,13 @@ WARDSIM_AVX512_TARGET std::size_t mark_migrants_avx512(const std::uint32_t* hous
 }
 // list_marks 16 persons per step: the positions of a step's marks compressed to the front of a
 // register and stored whole (no branch per mark, which would be mispredicted at every step's last
-// mark). Returns the number of marks; all of marks' mark_words(n) words are done.
-WARDSIM_AVX512_TARGET std::size_t list_marks_avx512(const std::uint64_t* marks, std::size_t n,
+// mark). Does the first `words` words of marks; returns the number of marks.
+WARDSIM_AVX512_TARGET std::size_t list_marks_avx512(const std::uint64_t* marks, std::size_t words,
                                                     std::uint32_t* position) {
   const __m512i sixteen = _mm512_set1_epi32(16);
   __m512i k = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   std::size_t count = 0;
-  for (std::size_t step = 0; step < (n + 15) / 16; ++step) {
+  for (std::size_t step = 0; step < 4 * words; ++step) {
     const auto mask = static_cast<__mmask16>(marks[step / 4] >> (16 * (step % 4)));
     _mm512_storeu_si512(position + count, _mm512_maskz_compress_epi32(mask, k));
     count += static_cast<std::size_t>(__builtin_popcount(mask));
@@ -225,11 +225,15 @@ void mark_migrants(const std::uint32_t* household, const std::uint8_t* traits,
 }
 
 std::size_t list_marks(const std::uint64_t* marks, std::size_t n, std::uint32_t* position) {
+  std::size_t count = 0, done = 0;
 #ifdef WARDSIM_MARKS_AVX512
-  if (has_avx512()) return list_marks_avx512(marks, n, position);
+  // The whole words; a last partial word (the end of a district) goes the portable way.
+  if (has_avx512()) {
+    done = n / 64;
+    count = list_marks_avx512(marks, done, position);
+  }
 #endif
-  std::size_t count = 0;
-  for (std::size_t w = 0; w < mark_words(n); ++w) {
+  for (std::size_t w = done; w < mark_words(n); ++w) {
     for (std::uint64_t bits = marks[w]; bits != 0; bits &= bits - 1) {
       position[count++] =
           static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
