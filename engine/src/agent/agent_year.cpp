@@ -118,21 +118,6 @@ void add_in_migrants(DistrictAgents& a, int district, const YearContext& year,
 
 namespace {
 
-// std::upper_bound(cumulative, word) as an index, without branches (which would be mispredicted
-// about every other comparison): the first district whose cumulative threshold is above the word.
-std::size_t destination_of(const std::vector<std::uint64_t>& cumulative, std::uint64_t word) {
-  std::size_t length = cumulative.size();
-  if (length == 0) return 0;
-  const std::uint64_t* base = cumulative.data();
-  // The answer is in [base, base + length]; halve the range each step.
-  while (length > 1) {
-    const std::size_t half = length / 2;
-    base = base[half] <= word ? base + half : base;
-    length -= half;
-  }
-  return static_cast<std::size_t>(base - cumulative.data()) + (*base <= word ? 1U : 0U);
-}
-
 // Persons are processed in blocks: the block's 16-bit screens are computed in one vectorised pass
 // (screened_draws.h), then a branch-free pass marks the few persons to whom anything may happen
 // (a screen at or below their bound), and only those draw their own words (one batched Philox
@@ -386,7 +371,7 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
       if (hw.out_migration < t.out_migration[c]) {
         ++flows.out_migration[c];
       } else if (hw.move < t.move[c]) {
-        const std::size_t destination = destination_of(t.destination, hw.destination);
+        const std::size_t destination = t.destination_of(hw.destination);
         ++flows.moves_out[c];
         state.outbox[destination].push_back({a.id[i], h, a.age[i], a.traits[i]});
       } else {
