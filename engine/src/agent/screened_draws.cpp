@@ -126,7 +126,7 @@ WARDSIM_AVX512_TARGET std::size_t group_avx512(const std::uint32_t* id, std::siz
   return k;
 }
 
-// (position − base) · 8 + (id & 7) of 16 persons, as 16-bit lanes: their halves' index among 8
+// (position − base) · 8 + (id & 7) of 16 persons, as 16-bit lanes: their halves' index among the
 // blocks from `base` on.
 WARDSIM_AVX512_TARGET inline __m256i screen_index16(const std::uint32_t* id,
                                                     const std::uint32_t* position, __m512i base) {
@@ -136,9 +136,10 @@ WARDSIM_AVX512_TARGET inline __m256i screen_index16(const std::uint32_t* id,
                       _mm512_and_si512(_mm512_loadu_si512(id), _mm512_set1_epi32(7))));
 }
 
-// The screens of 32 persons at a time whose blocks are among 8 consecutive ones of the list (runs
-// of consecutive ids: nearly always): those 8 blocks' 64 halves fit two registers, and one 16-bit
-// permute picks each person's. Others are done one at a time. Returns the persons done.
+// The screens of 32 persons at a time whose blocks are among 16 consecutive ones of the list (runs
+// of consecutive ids, or ids at least a quarter dense: nearly always): those 16 blocks' 128 halves
+// fit four registers, and two 16-bit permutes and a blend pick each person's. Others are done one
+// at a time. Returns the persons done.
 WARDSIM_AVX512_TARGET std::size_t screens_avx512(const std::uint32_t* id,
                                                  const std::uint32_t* position,
                                                  const std::uint32_t* blocks, std::size_t n,
@@ -146,7 +147,7 @@ WARDSIM_AVX512_TARGET std::size_t screens_avx512(const std::uint32_t* id,
   std::size_t k = 0;
   for (; k + 32 <= n; k += 32) {
     const std::uint32_t first = position[k];
-    if (position[k + 31] - first >= 8) {  // positions never decrease
+    if (position[k + 31] - first >= 16) {  // positions never decrease
       screens_scalar(id, position, blocks, k, k + 32, screen);
       continue;
     }
@@ -154,9 +155,13 @@ WARDSIM_AVX512_TARGET std::size_t screens_avx512(const std::uint32_t* id,
     const __m512i index =
         _mm512_inserti64x4(_mm512_castsi256_si512(screen_index16(id + k, position + k, base)),
                            screen_index16(id + k + 16, position + k + 16, base), 1);
-    const __m512i low = _mm512_loadu_si512(blocks + 4 * first);
-    const __m512i high = _mm512_loadu_si512(blocks + 4 * first + 16);
-    _mm512_storeu_si512(screen + k, _mm512_permutex2var_epi16(low, index, high));
+    const std::uint32_t* const from = blocks + 4 * first;
+    const __m512i first_eight =
+        _mm512_permutex2var_epi16(_mm512_loadu_si512(from), index, _mm512_loadu_si512(from + 16));
+    const __m512i next_eight = _mm512_permutex2var_epi16(_mm512_loadu_si512(from + 32), index,
+                                                         _mm512_loadu_si512(from + 48));
+    const __mmask32 in_next = _mm512_test_epi16_mask(index, _mm512_set1_epi16(64));
+    _mm512_storeu_si512(screen + k, _mm512_mask_blend_epi16(in_next, first_eight, next_eight));
   }
   return k;
 }
@@ -189,8 +194,8 @@ void person_screens(const RandomStreams& streams, const std::uint32_t* id, std::
   const WordColumns columns{words.data(), words.data() + kMaxScreenRun,
                             words.data() + 2 * kMaxScreenRun, words.data() + 3 * kMaxScreenRun};
   streams.words(group.data(), groups, year, Event::kPersonScreen, kAnyDistrict, columns);
-  // Eight blocks more than needed: the vector path reads 8 blocks from any position.
-  std::array<std::uint32_t, 4 * (kMaxScreenRun + 8)> blocks;
+  // 16 blocks more than needed: the vector path reads 16 blocks from any position.
+  std::array<std::uint32_t, 4 * (kMaxScreenRun + 16)> blocks;
   interleave(columns, groups, blocks.data());
   done = 0;
 #ifdef WARDSIM_SCREENS_AVX512
