@@ -100,15 +100,16 @@ TEST(EventMarks, MarkExactlyThePersonsWhoseScreenMayFallBelowTheirThreshold) {
 
 TEST(EventMarks, MarkMigrantsByTheirHouseholdsWordsAndNeverTheGone) {
   std::mt19937 rng(11);
-  const std::size_t n = 16 * 40 + 9, slots = 300;
+  const std::size_t n = 16 * 400 + 9, slots = 3000;
   std::vector<std::uint8_t> traits(n), age(n);
-  std::vector<std::uint32_t> household(n), w0(slots), w1(slots), halves(slots + 16);
+  std::vector<std::uint32_t> household(n), w0(slots), w1(slots), halves(slots + 32);
   for (std::size_t k = 0; k < n; ++k) {
     traits[k] = static_cast<std::uint8_t>(rng() & 0xF);
     age[k] = some_age(rng);
     // The first half in household order (members as neighbours, the vector path's usual case,
     // with a few far slots mixed in), the rest scattered.
-    const auto near = static_cast<std::uint32_t>(k / 3);
+    // (within 16 of a step's first slot in the first quarter, 16 to 31 in the second)
+    const auto near = static_cast<std::uint32_t>(k < n / 4 ? k / 3 : k / 3 + k % 16);
     const bool ordered = k < n / 2 && rng() % 50 != 0;
     household[k] = rng() % 5 == 0 ? kGone
                    : ordered      ? near

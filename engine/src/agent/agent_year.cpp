@@ -349,9 +349,9 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   // members.
   const std::size_t slots = a.households();
   auto& household_screen = state.household_words;
-  // 16 words more than the slots: mark_migrants reads 16 slots' words at once (and the gone read
+  // 32 words more than the slots: mark_migrants reads 32 slots' words at once (and the gone read
   // slot 0).
-  household_screen.resize(household_screen_words(slots) + 16);
+  household_screen.resize(household_screen_words(slots) + 32);
   household_screens(streams, slots, year.year, static_cast<std::uint32_t>(district),
                     household_screen.data());
   const std::size_t total = a.persons();

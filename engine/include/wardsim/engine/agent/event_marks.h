@@ -53,7 +53,7 @@ void mark_persons(const std::uint16_t* screen, const std::uint8_t* traits, const
 // Marks person k (household slot household[k], kGone if already gone) if its household's
 // out-migration or move word may fall below the person's threshold. household_halves[h] holds the
 // top halves of slot h's out-migration word (bits 0-15) and move word (16-31), and must be readable
-// 16 words past the largest slot (the vector path loads 16 slots' halves at once); out_move by sex
+// 32 words past the largest slot (the vector path loads 32 slots' halves at once); out_move by sex
 // (kMarkAges entries each) is mark_bounds(out-migration, move). Writes mark_words(n) words.
 void mark_migrants(const std::uint32_t* household, const std::uint8_t* traits,
                    const std::uint8_t* age, std::size_t n, const std::uint32_t* household_halves,
