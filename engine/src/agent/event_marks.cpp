@@ -43,18 +43,6 @@ void mark_migrants_scalar(const std::uint32_t* household, const std::uint8_t* tr
   }
 }
 
-// The households' halves for each person, one load each (noinline: inlined into the AVX-512 code,
-// it would be vectorised into a gather, which costs over 30 cycles on this processor, measured).
-__attribute__((noinline)) void look_up_households(const std::uint32_t* household, std::size_t n,
-                                                  const std::uint32_t* household_halves,
-                                                  std::uint32_t* halves) {
-  for (std::size_t k = 0; k < n; ++k) {
-    const std::uint32_t slot = household[k];
-    // The gone read slot 0 (and are not marked); without a branch, as the gone are scattered.
-    halves[k] = household_halves[slot & (0U - static_cast<std::uint32_t>(slot != kGone))];
-  }
-}
-
 #ifdef WARDSIM_MARKS_AVX512
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"  // GCC bug 105593, see philox_batch.cpp
@@ -130,24 +118,31 @@ WARDSIM_AVX512_TARGET std::size_t mark_persons_avx512(const std::uint16_t* scree
 }
 
 // The households' halves of 16 persons. Members of a household are mostly neighbours and slots
-// mostly grow with the persons, so the 16 persons' slots nearly always lie within 32 from the
-// first person's: then two loads of those 32 slots' halves and a permute (no gather, which costs
-// over 30 cycles here, nor 16 scalar loads). Otherwise (or if the first person is gone) one load
-// per person. The gone read some slot's halves (they are not marked).
+// mostly grow with the persons, so most of the 16 persons' slots lie within 32 from the first
+// person's: two loads of those 32 slots' halves and a permute give theirs (no gather, which costs
+// over 30 cycles here, nor 16 scalar loads); the few others (someone who left home or was born
+// into a household of an older slot) are loaded one by one. The gone are not marked, whatever
+// they read.
 WARDSIM_AVX512_TARGET inline __m512i households_halves16(const std::uint32_t* household,
                                                          __mmask16 present,
                                                          const std::uint32_t* household_halves) {
   const __m512i slots = _mm512_loadu_si512(household);
-  const std::uint32_t base = household[0];  // a scalar load: shorter latency than a reduction
+  // A scalar load (shorter latency than a reduction); slot 0 if the first person is gone.
+  const std::uint32_t base = household[0] == kGone ? 0 : household[0];
   const __m512i relative = _mm512_sub_epi32(slots, _mm512_set1_epi32(static_cast<int>(base)));
   const __mmask16 near = _mm512_cmplt_epu32_mask(relative, _mm512_set1_epi32(32));
-  if (base != kGone && (near & present) == present) {
-    return _mm512_permutex2var_epi32(_mm512_loadu_si512(household_halves + base), relative,
-                                     _mm512_loadu_si512(household_halves + base + 16));
+  const __m512i halves =
+      _mm512_permutex2var_epi32(_mm512_loadu_si512(household_halves + base), relative,
+                                _mm512_loadu_si512(household_halves + base + 16));
+  const auto far = static_cast<unsigned>(present & ~near);
+  if (far == 0) return halves;
+  std::array<std::uint32_t, 16> patched;
+  _mm512_storeu_si512(patched.data(), halves);
+  for (unsigned lanes = far; lanes != 0; lanes &= lanes - 1) {
+    const auto lane = static_cast<std::size_t>(std::countr_zero(lanes));
+    patched[lane] = household_halves[household[lane]];
   }
-  std::array<std::uint32_t, 16> halves;
-  look_up_households(household, 16, household_halves, halves.data());
-  return _mm512_loadu_si512(halves.data());
+  return _mm512_loadu_si512(patched.data());
 }
 
 WARDSIM_AVX512_TARGET std::size_t mark_migrants_avx512(const std::uint32_t* household,
