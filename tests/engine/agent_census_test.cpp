@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <random>
 
 #include "engine/agent_fixture.h"
 #include "wardsim/engine/agent/agent_year.h"
@@ -54,6 +55,33 @@ TEST(YearTables, GuidedInMigrantCellIsTheFirstThresholdAboveTheWord) {
     EXPECT_GT(tables.profile[static_cast<std::size_t>(c)],
               c > 0 ? tables.profile[static_cast<std::size_t>(c) - 1] : 0)
         << "word " << w << " fell on a zero-share cell";
+  }
+}
+
+// The branch-free destination search gives std::upper_bound's answer for every word at and
+// around each cumulative threshold, with zero-share destinations (repeated thresholds) and for
+// one to 29 destinations (every depth of the search).
+TEST(YearTables, DestinationIsTheFirstCumulativeThresholdAboveTheWord) {
+  std::mt19937 rng(17);
+  for (std::size_t districts = 1; districts <= 29; ++districts) {
+    DistrictThresholds t;
+    std::uint64_t sum = 0;
+    for (std::size_t k = 0; k + 1 < districts; ++k) {
+      sum = std::min<std::uint64_t>(sum + (rng() % 3 == 0 ? 0 : rng() % 0x10000000u), 0xFFFFFFFFu);
+      t.destination.push_back(sum);
+    }
+    t.destination.push_back(std::uint64_t{1} << 32);
+    std::vector<std::uint64_t> words = {0, 0xFFFFFFFFu};
+    for (const std::uint64_t d : t.destination) {
+      for (const std::uint64_t v : {d - 1, d, d + 1}) {
+        if (v <= 0xFFFFFFFFu) words.push_back(v);
+      }
+    }
+    for (const std::uint64_t w : words) {
+      const auto expected = static_cast<std::size_t>(
+          std::upper_bound(t.destination.begin(), t.destination.end(), w) - t.destination.begin());
+      ASSERT_EQ(t.destination_of(w), expected) << districts << " " << w;
+    }
   }
 }
 

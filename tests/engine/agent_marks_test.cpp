@@ -65,65 +65,55 @@ struct Thresholds {
   }
 };
 
-// Marks are a superset of the events: whoever has a word below its threshold is marked, and a
-// person whose words are all at least 2^16 above every threshold is not. 16 × 40 + 7 persons
-// cover the vector lanes and a scalar tail.
-TEST(EventMarks, MarkEveryPersonWithAnEventAndFewOthers) {
+// A person is marked iff some completion of their screen (u = screen · 2^16 + any 16 bits) falls
+// below their threshold — exactly the persons who may have an event — plus a screen of 0 where the
+// threshold is 0 (mark_bound16's convention, rejected by the exact path). The bound is chosen by
+// sex, partnership and age. 16 × 40 + 7 persons cover the vector lanes and a scalar tail.
+TEST(EventMarks, MarkExactlyThePersonsWhoseScreenMayFallBelowTheirThreshold) {
   std::mt19937 rng(7);
   const std::size_t n = 16 * 40 + 7;
   std::vector<std::uint8_t> traits(n), age(n);
-  std::vector<std::uint32_t> words(4 * n);
+  std::vector<std::uint16_t> screen(n);
   for (std::size_t k = 0; k < n; ++k) {
     traits[k] = static_cast<std::uint8_t>(rng() & 0xF);
     age[k] = some_age(rng);
+    screen[k] = static_cast<std::uint16_t>(some_word(rng) >> 16);
   }
-  for (auto& w : words) w = some_word(rng);
-  const Thresholds death_birth(rng, 3), leaving_seeking(rng, 2);
-  const PersonMarkBounds bounds{{death_birth.kind(0), death_birth.kind(1), death_birth.kind(2)},
-                                {leaving_seeking.kind(0), leaving_seeking.kind(1)}};
-  const WordColumns columns{words.data(), words.data() + n, words.data() + 2 * n,
-                            words.data() + 3 * n};
+  // low: the unpartnered person's threshold, high: the partnered person's; by sex.
+  const Thresholds thresholds(rng, 2);
+  const std::uint32_t* const bounds[2] = {thresholds.kind(0), thresholds.kind(1)};
   std::vector<std::uint64_t> marks(mark_words(n), ~std::uint64_t{0});
-  mark_persons(traits.data(), age.data(), n, columns, bounds, marks.data());
-  std::size_t events = 0, marks_without_event = 0;
+  mark_persons(screen.data(), traits.data(), age.data(), n, bounds, marks.data());
+  std::size_t events = 0, others = 0;
   for (std::size_t k = 0; k < n; ++k) {
-    const std::size_t female = traits[k] & Traits::kFemale;
-    const std::size_t kind = female == 0 ? 0 : (traits[k] & Traits::kPartnered) != 0 ? 2 : 1;
-    const std::size_t db = death_birth.at(kind, age[k]);
-    const std::size_t ls = leaving_seeking.at(female, age[k]);
-    const bool event =
-        columns.w0[k] < death_birth.low[db] || columns.w1[k] < death_birth.high[db] ||
-        columns.w2[k] < leaving_seeking.low[ls] || columns.w3[k] < leaving_seeking.high[ls];
-    const auto far_above = [](std::uint32_t word, std::uint64_t threshold) {
-      return word >= threshold + (1U << 16);
-    };
-    const bool clear = far_above(columns.w0[k], death_birth.low[db]) &&
-                       far_above(columns.w1[k], death_birth.high[db]) &&
-                       far_above(columns.w2[k], leaving_seeking.low[ls]) &&
-                       far_above(columns.w3[k], leaving_seeking.high[ls]);
-    if (event) {
-      ++events;
-      EXPECT_TRUE(marked(marks, k)) << k;
-    } else if (marked(marks, k)) {
-      ++marks_without_event;
-    }
-    if (clear) {
-      EXPECT_FALSE(marked(marks, k)) << k;
-    }
+    const std::size_t at = thresholds.at(traits[k] & Traits::kFemale, age[k]);
+    const bool partnered = (traits[k] & Traits::kPartnered) != 0;
+    const std::uint64_t threshold = partnered ? thresholds.high[at] : thresholds.low[at];
+    const std::uint64_t lowest_u = std::uint64_t{screen[k]} << 16;
+    const bool may_have_event = lowest_u < threshold;
+    EXPECT_EQ(marked(marks, k), may_have_event || (threshold == 0 && screen[k] == 0)) << k;
+    ++(may_have_event ? events : others);
   }
-  EXPECT_GT(events, n / 10);  // the case is not vacuous
-  EXPECT_LT(marks_without_event, n / 4);
+  EXPECT_GT(events, n / 10);  // neither case is vacuous
+  EXPECT_GT(others, n / 10);
 }
 
 TEST(EventMarks, MarkMigrantsByTheirHouseholdsWordsAndNeverTheGone) {
   std::mt19937 rng(11);
-  const std::size_t n = 16 * 40 + 9, slots = 300;
+  const std::size_t n = 16 * 400 + 9, slots = 3000;
   std::vector<std::uint8_t> traits(n), age(n);
-  std::vector<std::uint32_t> household(n), w0(slots), w1(slots), halves(slots);
+  std::vector<std::uint32_t> household(n), w0(slots), w1(slots), halves(slots + 32);
   for (std::size_t k = 0; k < n; ++k) {
     traits[k] = static_cast<std::uint8_t>(rng() & 0xF);
     age[k] = some_age(rng);
-    household[k] = rng() % 5 == 0 ? kGone : static_cast<std::uint32_t>(rng() % slots);
+    // The first half in household order (members as neighbours, the vector path's usual case,
+    // with a few far slots mixed in), the rest scattered.
+    // (within 16 of a step's first slot in the first quarter, 16 to 31 in the second)
+    const auto near = static_cast<std::uint32_t>(k < n / 4 ? k / 3 : k / 3 + k % 16);
+    const bool ordered = k < n / 2 && rng() % 50 != 0;
+    household[k] = rng() % 5 == 0 ? kGone
+                   : ordered      ? near
+                                  : static_cast<std::uint32_t>(rng() % slots);
   }
   for (std::size_t h = 0; h < slots; ++h) {
     w0[h] = some_word(rng);
@@ -135,7 +125,7 @@ TEST(EventMarks, MarkMigrantsByTheirHouseholdsWordsAndNeverTheGone) {
   std::vector<std::uint64_t> marks(mark_words(n), ~std::uint64_t{0});
   mark_migrants(household.data(), traits.data(), age.data(), n, halves.data(), by_sex,
                 marks.data());
-  std::size_t events = 0;
+  std::size_t events = 0, marked_persons = 0, unmarked_persons = 0;
   for (std::size_t k = 0; k < n; ++k) {
     if (household[k] == kGone) {
       EXPECT_FALSE(marked(marks, k)) << k;
@@ -147,8 +137,37 @@ TEST(EventMarks, MarkMigrantsByTheirHouseholdsWordsAndNeverTheGone) {
       ++events;
       EXPECT_TRUE(marked(marks, k)) << k;
     }
+    // Exactly: either top half at or below the bound of its threshold.
+    const bool rule = (w0[h] >> 16) <= mark_bound16(out_move.low[at]) ||
+                      (w1[h] >> 16) <= mark_bound16(out_move.high[at]);
+    EXPECT_EQ(marked(marks, k), rule) << k;
+    ++(rule ? marked_persons : unmarked_persons);
   }
   EXPECT_GT(events, n / 10);
+  EXPECT_GT(unmarked_persons, n / 10);  // both sides of the rule are tested
+}
+
+// The marked positions come out in increasing order, all of them and nothing else, for sparse and
+// dense marks and for n ending inside a word (the bits at n and above being 0, as the marking
+// passes leave them).
+TEST(EventMarks, ListMarksGivesEveryMarkedPositionInOrder) {
+  std::mt19937 rng(5);
+  for (const std::size_t n :
+       {std::size_t{0}, std::size_t{1}, std::size_t{16}, std::size_t{100}, std::size_t{512}}) {
+    for (const unsigned one_in : {1U, 3U, 20U}) {
+      std::vector<std::uint64_t> marks(mark_words(n), 0);
+      std::vector<std::uint32_t> expected;
+      for (std::size_t k = 0; k < n; ++k) {
+        if (rng() % one_in != 0) continue;
+        marks[k / 64] |= std::uint64_t{1} << (k % 64);
+        expected.push_back(static_cast<std::uint32_t>(k));
+      }
+      std::vector<std::uint32_t> position(n + 16, 0xFFFFFFFFu);
+      const std::size_t count = list_marks(marks.data(), n, position.data());
+      ASSERT_EQ(count, expected.size()) << n << " " << one_in;
+      for (std::size_t j = 0; j < count; ++j) EXPECT_EQ(position[j], expected[j]) << j;
+    }
+  }
 }
 
 // Every age byte maps into the tables: a newborn to 0, ages 0-100 to 1-101, the rest to 101.

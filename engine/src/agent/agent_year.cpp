@@ -10,6 +10,7 @@
 
 #include "wardsim/engine/agent/event_marks.h"
 #include "wardsim/engine/agent/person_compaction.h"
+#include "wardsim/engine/agent/screened_draws.h"
 
 namespace wardsim::engine::agent {
 namespace {
@@ -117,10 +118,10 @@ void add_in_migrants(DistrictAgents& a, int district, const YearContext& year,
 
 namespace {
 
-// Persons (and households) are processed in blocks: the block's random words are computed in one
-// vectorised Philox call, then a branch-free pass marks the few persons to whom anything happens
-// (a word below one of their thresholds), and only those take the scalar path. A block's words
-// (4 × 4 bytes × kBlock) stay in the L1 cache.
+// Persons are processed in blocks: the block's 16-bit screens are computed in one vectorised pass
+// (screened_draws.h), then a branch-free pass marks the few persons to whom anything may happen
+// (a screen at or below their bound), and only those draw their own words (one batched Philox
+// call) and take the scalar path. A block's screens, marks and words stay in the L1 cache.
 constexpr std::size_t kBlock = 512;
 
 // Thresholds by person key (sex << 8 | age byte): no cohort arithmetic per person, and a newborn's
@@ -133,11 +134,19 @@ inline std::size_t key_of(std::uint8_t traits, std::uint8_t age) {
 inline std::size_t birth_key(std::uint8_t traits, std::uint8_t age) {
   return (static_cast<std::size_t>(traits & Traits::kPartnered) << 8) | key_of(traits, age);
 }
+// Computed for the age bytes that occur (0-100 and kBornThisYear); the others get age 100's
+// thresholds, which is what cohort_of and the rules' age ranges give them (and no person has them).
+// Every district computes these tables each year, so they are not computed for 2 × 256 ages.
 template <typename ByCohort>
 void by_key(KeyThresholds& out, const ByCohort& threshold) {
-  for (std::size_t key = 0; key < kKeys; ++key) {
-    const auto age = static_cast<std::uint8_t>(key & 0xFF);
-    out[key] = threshold(static_cast<int>(key >> 8), age);
+  constexpr std::uint8_t kOldest = 100;
+  for (int sex = 0; sex < kSexes; ++sex) {
+    std::uint64_t* const row = out.data() + (static_cast<std::size_t>(sex) << 8);
+    for (int age = 0; age <= kOldest; ++age) {
+      row[age] = threshold(sex, static_cast<std::uint8_t>(age));
+    }
+    std::fill(row + kOldest + 1, row + kBornThisYear, row[kOldest]);
+    row[kBornThisYear] = threshold(sex, kBornThisYear);
   }
 }
 
@@ -162,14 +171,11 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   const std::size_t n = a.persons();
   for (auto& box : state.outbox) box.clear();
 
-  // Who may leave home in each household on 1 January, from the last census.
-  const std::vector<std::uint16_t>& facts = state.household_facts;
-
   // Birth probability by the mother's age on 1 January, given that she survived the year's deaths.
   const double scale = women_weight > 0.0 ? expected_births / women_weight : 0.0;
   const std::uint64_t leave = threshold_of(year.parameters->leaving_home_rate);
   const std::uint64_t union_seeking = threshold_of(year.parameters->union_rate);
-  KeyThresholds death{}, leaving{}, seeking{}, out_migration{}, move{};
+  KeyThresholds death, leaving, seeking, out_migration, move;  // by_key fills every entry
   by_key(death, [&](int sex, std::uint8_t age) {
     return t.death[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
   });
@@ -214,85 +220,117 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
     return t.move[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
   });
   std::vector<std::size_t> seekers[kSexes];
+  struct Newborn {
+    std::size_t mother;
+    std::uint8_t traits;
+  };
+  std::vector<Newborn> newborns;
 
+  // A person's thresholds in their current state: leaving home only for an unpartnered member of a
+  // generation that may leave, seeking only for an unpartnered person living alone (the last
+  // census's facts, kept in the traits).
+  const auto thresholds_of = [&](std::size_t i) {
+    const std::uint8_t traits = a.traits[i];
+    const std::size_t key = key_of(traits, a.age[i]);
+    PersonThresholds th{death[key], birth[birth_key(traits, a.age[i])], 0, 0};
+    if (!Traits::partnered(traits)) {
+      if ((traits & Traits::kMayLeaveHome) != 0) th.leaving = leaving[key];
+      if ((traits & Traits::kLivesAlone) != 0) th.seeking = seeking[key];
+    }
+    return th;
+  };
   // 1-3. Deaths, births (the child joins the mother's household), leaving the parental home,
-  // partnership: someone aged 25-49 living alone may seek a partner (word 3, which only a new
-  // mother uses otherwise).
-  const auto person_events = [&](std::size_t i, std::uint32_t w0, std::uint32_t w1,
-                                 std::uint32_t w2, std::uint32_t w3) {
+  // partnership: u decides which, if any (screened_draws.h); the newborn's sex and death before
+  // 1 January are decided by two more words of the mother's own block.
+  const auto person_events = [&](std::size_t i, std::uint32_t u, std::uint32_t sex_word,
+                                 std::uint32_t newborn_death_word) {
     const std::uint8_t traits = a.traits[i];
     const std::uint8_t age = a.age[i];
     const int sex = sex_of(traits);
-    const std::size_t key = key_of(traits, age);
-    if (w0 < death[key]) {
-      ++flows.deaths[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
-      a.household[i] = kGone;
-      return;
-    }
-    if (w1 < birth[birth_key(traits, age)]) {
-      const int baby = w3 < year.tables->male_birth ? kMale : kFemale;
-      ++flows.births[static_cast<std::size_t>(baby)];
-      const auto fate = streams.words(a.id[i], year.year, Event::kNewbornDeath, kAnyDistrict);
-      const auto baby_cell = static_cast<std::size_t>(cell(baby, 0));
-      if (fate[0] < t.death[baby_cell]) {
-        ++flows.deaths[baby_cell];
-      } else {
-        const int generation = std::min(Traits::generation(traits) + 1, Traits::kMaxGeneration);
-        a.add_person(kNoId, a.household[i], kBornThisYear, Traits::make(baby, false, generation));
+    switch (person_event(u, event_ranges(thresholds_of(i)))) {
+      case PersonEvent::kNone:
+        return;  // marked, but no event (marks are a superset)
+      case PersonEvent::kDeath:
+        ++flows.deaths[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
+        a.household[i] = kGone;
+        return;
+      case PersonEvent::kBirth: {
+        const int baby = sex_word < year.tables->male_birth ? kMale : kFemale;
+        ++flows.births[static_cast<std::size_t>(baby)];
+        const auto baby_cell = static_cast<std::size_t>(cell(baby, 0));
+        if (newborn_death_word < t.death[baby_cell]) {
+          ++flows.deaths[baby_cell];
+        } else {
+          const int generation = std::min(Traits::generation(traits) + 1, Traits::kMaxGeneration);
+          newborns.push_back({i, Traits::make(baby, false, generation)});
+        }
+        return;
       }
-      return;  // a new mother does not leave home this year
-    }
-    if (!Traits::partnered(traits) && w2 < leaving[key]) {
-      const unsigned leaving_generations = facts[a.household[i]] >> HouseholdFacts::kLeaving;
-      if ((leaving_generations >> Traits::generation(traits)) & 1U) {
+      case PersonEvent::kLeavingHome:
         a.household[i] = a.add_household();
         a.traits[i] = Traits::make(sex, false, 0);
-      }
-    }
-    if (!Traits::partnered(traits) && a.household_size.size() > a.household[i] &&
-        a.household_size[a.household[i]] == 1 && w3 < seeking[key]) {
-      seekers[sex].push_back(i);
+        return;
+      case PersonEvent::kSeeking:
+        seekers[sex].push_back(i);
+        return;
     }
   };
-  // Packed 16-bit mark bounds for the vectorised first pass (event_marks.h).
-  // By kind of person and mark_age_index: a man, an unpartnered and a partnered woman; by sex.
-  std::array<std::array<std::uint32_t, kMarkAges>, 3> death_birth_bound{};
-  std::array<std::array<std::uint32_t, kMarkAges>, kSexes> leaving_seeking_bound{};
+  // 16-bit screen bounds for the vectorised first pass (event_marks.h), by sex and
+  // mark_age_index: the bound of the any-event range with every event that may apply to the key
+  // (leaving home and seeking both, for the unpartnered), so that marks are a superset.
+  std::array<std::array<std::uint32_t, kMarkAges>, kSexes> person_bound{};
   std::array<std::array<std::uint32_t, kMarkAges>, kSexes> out_move_bound{};
-  for (std::size_t key = 0; key < kKeys; ++key) {
-    // Every age byte of an index has the same thresholds (mark_age_index), so any one will do.
-    const std::size_t index = mark_age_index(static_cast<std::uint8_t>(key & 0xFF));
-    const std::size_t sex = key >> 8;
-    death_birth_bound[sex][index] = mark_bounds(death[key], birth[key]);
-    if (sex == kFemale) death_birth_bound[2][index] = mark_bounds(death[key], birth[key + kKeys]);
-    leaving_seeking_bound[sex][index] = mark_bounds(leaving[key], seeking[key]);
-    out_move_bound[sex][index] = mark_bounds(out_migration[key], move[key]);
+  for (std::size_t sex = 0; sex < kSexes; ++sex) {
+    // Index 0 is a newborn, index 1 + a the age a; the ages above 100 (index 101) have age 100's
+    // thresholds (mark_age_index), so age 100 stands for them.
+    for (std::size_t index = 0; index <= mark_age_index(100); ++index) {
+      const std::uint8_t age = index == 0 ? kBornThisYear : static_cast<std::uint8_t>(index - 1);
+      const std::size_t key = (sex << 8) | age;
+      const std::uint64_t unpartnered =
+          event_ranges({death[key], birth[key], leaving[key], seeking[key]}).seeking_end;
+      const std::uint64_t partnered =
+          event_ranges({death[key], birth[key + kKeys], 0, 0}).birth_end;
+      person_bound[sex][index] = mark_bounds(unpartnered, partnered);
+      out_move_bound[sex][index] = mark_bounds(out_migration[key], move[key]);
+    }
   }
-  const PersonMarkBounds person_bounds{
-      {death_birth_bound[0].data(), death_birth_bound[1].data(), death_birth_bound[2].data()},
-      {leaving_seeking_bound[0].data(), leaving_seeking_bound[1].data()}};
+  const std::uint32_t* const person_bounds[kSexes] = {person_bound[0].data(),
+                                                      person_bound[1].data()};
   const std::uint32_t* const out_move[kSexes] = {out_move_bound[0].data(),
                                                  out_move_bound[1].data()};
+  std::array<std::uint16_t, kBlock> screen;
+  // The marked persons' own blocks (and their entities and positions in the block).
   std::array<std::uint32_t, 4 * kBlock> words;
   const WordColumns columns{words.data(), words.data() + kBlock, words.data() + 2 * kBlock,
                             words.data() + 3 * kBlock};
+  std::array<std::uint32_t, kBlock> entity;
+  std::array<std::uint32_t, kBlock + 16> position;  // list_marks writes up to 16 past the count
   std::array<std::uint64_t, mark_words(kBlock)> marked;
-  // Calls visit(k) for each marked k < m, in increasing order.
-  const auto for_each_marked = [&marked](std::size_t m, const auto& visit) {
-    for (std::size_t w = 0; w < mark_words(m); ++w) {
-      for (std::uint64_t bits = marked[w]; bits != 0; bits &= bits - 1) {
-        visit(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
-      }
-    }
+  // Lists the marked k < m in increasing order in `position`; returns how many.
+  const auto list_marked = [&marked, &position](std::size_t m) {
+    return list_marks(marked.data(), m, position.data());
   };
+  static_assert(kBlock <= kMaxScreenRun);
   for (std::size_t from = 0; from < n; from += kBlock) {
     const std::size_t m = std::min(kBlock, n - from);
-    streams.words(a.id.data() + from, m, year.year, Event::kPerson, kAnyDistrict, columns);
-    mark_persons(a.traits.data() + from, a.age.data() + from, m, columns, person_bounds,
+    person_screens(streams, a.id.data() + from, m, year.year, screen.data());
+    mark_persons(screen.data(), a.traits.data() + from, a.age.data() + from, m, person_bounds,
                  marked.data());
-    for_each_marked(m, [&](std::size_t k) {
-      person_events(from + k, columns.w0[k], columns.w1[k], columns.w2[k], columns.w3[k]);
-    });
+    const std::size_t count = list_marked(m);
+    for (std::size_t j = 0; j < count; ++j) entity[j] = a.id[from + position[j]];
+    streams.words(entity.data(), count, year.year, Event::kPersonExact, kAnyDistrict, columns);
+    for (std::size_t j = 0; j < count; ++j) {
+      const std::size_t k = position[j];
+      person_events(from + k, person_uniform(screen[k], columns.w0[j]), columns.w1[j],
+                    columns.w2[j]);
+    }
+    // The newborns join their mothers' households after the block's events: the mothers' slots
+    // are then read together, so that their cache misses overlap (nothing else reads the slots in
+    // this pass).
+    for (const Newborn& baby : newborns) {
+      a.add_person(kNoId, a.household[baby.mother], kBornThisYear, baby.traits);
+    }
+    newborns.clear();
   }
   // Seekers are paired man to woman in person order; the woman joins the man's household.
   const std::size_t unions = std::min(seekers[kMale].size(), seekers[kFemale].size());
@@ -304,51 +342,43 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
     a.traits[woman] = Traits::make(kFemale, true, 0);
   }
 
-  // 4-5. Out-migration, then moves to another district. One draw per household and event; a member
+  // 4-5. Out-migration, then moves to another district. One word per household and event; a member
   // goes iff the household's word is below the member's own threshold, so each person goes with
-  // exactly their own probability and members with similar rates go together.
+  // exactly their own probability and members with similar rates go together. The words' top
+  // halves are the households' screens; a household's own block completes them only for its marked
+  // members.
   const std::size_t slots = a.households();
-  auto& hw = state.household_words;
-  // Four word columns and their mark halves (at least one slot: gone persons read slot 0).
-  hw.resize(5 * std::max<std::size_t>(slots, 1));
-  const WordColumns household_columns{hw.data(), hw.data() + slots, hw.data() + 2 * slots,
-                                      hw.data() + 3 * slots};
-  std::uint32_t* const household_halves = hw.data() + 4 * slots;
-  std::array<std::uint32_t, kBlock> entity;
-  for (std::size_t from = 0; from < slots; from += kBlock) {
-    const std::size_t m = std::min(kBlock, slots - from);
-    for (std::size_t k = 0; k < m; ++k) entity[k] = static_cast<std::uint32_t>(from + k);
-    streams.words(entity.data(), m, year.year, Event::kHousehold,
-                  static_cast<std::uint32_t>(district),
-                  {household_columns.w0 + from, household_columns.w1 + from,
-                   household_columns.w2 + from, household_columns.w3 + from});
-    for (std::size_t k = from; k < from + m; ++k) {
-      household_halves[k] = mark_halves(household_columns.w0[k], household_columns.w1[k]);
-    }
-  }
+  auto& household_screen = state.household_words;
+  // 32 words more than the slots: mark_migrants reads 32 slots' words at once (and the gone read
+  // slot 0).
+  household_screen.resize(household_screen_words(slots) + 32);
+  household_screens(streams, slots, year.year, static_cast<std::uint32_t>(district),
+                    household_screen.data());
   const std::size_t total = a.persons();
   for (std::size_t from = 0; from < total; from += kBlock) {
     const std::size_t m = std::min(kBlock, total - from);
     mark_migrants(a.household.data() + from, a.traits.data() + from, a.age.data() + from, m,
-                  household_halves, out_move, marked.data());
-    for_each_marked(m, [&](std::size_t k) {
-      const std::size_t i = from + k;
-      const std::uint32_t h = a.household[i];
+                  household_screen.data(), out_move, marked.data());
+    const std::size_t count = list_marked(m);
+    for (std::size_t j = 0; j < count; ++j) entity[j] = a.household[from + position[j]];
+    streams.words(entity.data(), count, year.year, Event::kHouseholdExact,
+                  static_cast<std::uint32_t>(district), columns);
+    for (std::size_t j = 0; j < count; ++j) {
+      const std::size_t i = from + position[j];
+      const std::uint32_t h = entity[j];
+      const HouseholdWords hw = household_words(household_screen[h], columns.w0[j], columns.w1[j]);
       const auto c = static_cast<std::size_t>(cell(sex_of(a.traits[i]), cohort_of(a.age[i])));
-      if (household_columns.w0[h] < t.out_migration[c]) {
+      if (hw.out_migration < t.out_migration[c]) {
         ++flows.out_migration[c];
-      } else if (household_columns.w1[h] < t.move[c]) {
-        const std::uint64_t word = household_columns.w2[h];
-        const auto destination = static_cast<std::size_t>(
-            std::upper_bound(t.destination.begin(), t.destination.end(), word) -
-            t.destination.begin());
+      } else if (hw.move < t.move[c]) {
+        const std::size_t destination = t.destination_of(hw.destination);
         ++flows.moves_out[c];
         state.outbox[destination].push_back({a.id[i], h, a.age[i], a.traits[i]});
       } else {
-        return;  // marked, but neither event happens (marks are a superset)
+        continue;  // marked, but neither event happens (marks are a superset)
       }
       a.household[i] = kGone;
-    });
+    }
   }
   state.first_new = remove_gone(a, n);
 }
@@ -745,10 +775,12 @@ void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
     const unsigned bit = kUnits[static_cast<std::size_t>(Traits::generation(t))].bit;
     const unsigned couple = f & (bit << HouseholdFacts::kCouples);
     // A partner whose partner no longer lives here is no longer partnered.
-    const auto now = static_cast<std::uint8_t>(t & ~(couple == 0 ? Traits::kPartnered : 0));
-    traits[i] = now;
+    const auto now = static_cast<std::uint8_t>(
+        t & ~((couple == 0 ? Traits::kPartnered : 0) | Traits::kCensusFacts));
     const unsigned alone = (f >> HouseholdFacts::kAlone) & 1U;
     const unsigned may_leave = (f & (bit << HouseholdFacts::kLeaving)) != 0 ? 1U : 0U;
+    traits[i] = static_cast<std::uint8_t>(now | (may_leave * Traits::kMayLeaveHome) |
+                                          (alone * Traits::kLivesAlone));
     const unsigned partnered = Traits::partnered(now) ? 1U : 0U;
     // kPartneredRow if partnered, else kAloneRow if alone, else kAtParentsRow if they may leave
     // home, else kOtherRow; as arithmetic, since these facts are unpredictable from person to

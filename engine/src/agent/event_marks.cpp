@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 
 #include "wardsim/engine/agent/district_agents.h"
 
@@ -13,27 +14,19 @@
 namespace wardsim::engine::agent {
 namespace {
 
-// The kind of person for death_birth: 0 man, 1 unpartnered woman, 2 partnered woman.
-inline std::size_t death_birth_kind(std::uint8_t traits) {
-  const unsigned female = traits & Traits::kFemale;
-  return female + (female & ((traits & Traits::kPartnered) >> 1U));
-}
-
 // Either half of `halves` at or below the same half of `bounds`.
 inline bool either_half(std::uint32_t halves, std::uint32_t bounds) {
   return ((halves & 0xFFFFu) <= (bounds & 0xFFFFu)) | ((halves >> 16) <= (bounds >> 16));
 }
 
 // The portable path, from person `from` on (the vector path leaves a tail of under 16).
-void mark_persons_scalar(const std::uint8_t* traits, const std::uint8_t* age, std::size_t from,
-                         std::size_t n, const WordColumns& w, const PersonMarkBounds& b,
-                         std::uint64_t* marks) {
+void mark_persons_scalar(const std::uint16_t* screen, const std::uint8_t* traits,
+                         const std::uint8_t* age, std::size_t from, std::size_t n,
+                         const std::uint32_t* const bounds[2], std::uint64_t* marks) {
   for (std::size_t k = from; k < n; ++k) {
-    const std::uint32_t index = mark_age_index(age[k]);
-    const bool any = either_half(mark_halves(w.w0[k], w.w1[k]),
-                                 b.death_birth[death_birth_kind(traits[k])][index]) |
-                     either_half(mark_halves(w.w2[k], w.w3[k]),
-                                 b.leaving_seeking[traits[k] & Traits::kFemale][index]);
+    const std::uint32_t packed = bounds[traits[k] & Traits::kFemale][mark_age_index(age[k])];
+    const std::uint32_t bound = (traits[k] & Traits::kPartnered) != 0 ? packed >> 16 : packed;
+    const bool any = screen[k] <= (bound & 0xFFFFu);
     marks[k / 64] |= static_cast<std::uint64_t>(any) << (k % 64);
   }
 }
@@ -47,17 +40,6 @@ void mark_migrants_scalar(const std::uint32_t* household, const std::uint8_t* tr
     const bool any = either_half(household_halves[household[k]],
                                  out_move[traits[k] & Traits::kFemale][mark_age_index(age[k])]);
     marks[k / 64] |= static_cast<std::uint64_t>(any) << (k % 64);
-  }
-}
-
-// The households' halves for each person, one load each (noinline: inlined into the AVX-512 code,
-// it would be vectorised into a gather, which costs over 30 cycles on this processor, measured).
-__attribute__((noinline)) void look_up_households(const std::uint32_t* household, std::size_t n,
-                                                  const std::uint32_t* household_halves,
-                                                  std::uint32_t* halves) {
-  for (std::size_t k = 0; k < n; ++k) {
-    const std::uint32_t slot = household[k];
-    halves[k] = household_halves[slot == kGone ? 0 : slot];  // the gone read slot 0, unmarked
   }
 }
 
@@ -109,45 +91,64 @@ WARDSIM_AVX512_TARGET inline std::uint64_t per_person(__mmask32 lanes) {
   return _pext_u32(m | (m >> 1), 0x55555555u);
 }
 
-WARDSIM_AVX512_TARGET std::size_t mark_persons_avx512(const std::uint8_t* traits,
+WARDSIM_AVX512_TARGET std::size_t mark_persons_avx512(const std::uint16_t* screen,
+                                                      const std::uint8_t* traits,
                                                       const std::uint8_t* age, std::size_t n,
-                                                      const WordColumns& w,
-                                                      const PersonMarkBounds& b,
+                                                      const std::uint32_t* const bounds[2],
                                                       std::uint64_t* marks) {
-  const WideTable man = load_wide(b.death_birth[0]);
-  const WideTable woman = load_wide(b.death_birth[1]);
-  const WideTable partnered_woman = load_wide(b.death_birth[2]);
-  const WideTable male_leaving = load_wide(b.leaving_seeking[0]);
-  const WideTable female_leaving = load_wide(b.leaving_seeking[1]);
-  const __m512i high = _mm512_set1_epi32(static_cast<int>(0xFFFF0000u));
+  const WideTable male = load_wide(bounds[0]);
+  const WideTable female = load_wide(bounds[1]);
+  const __m512i low16 = _mm512_set1_epi32(0xFFFF);
   std::size_t k = 0;
   for (; k + 16 <= n; k += 16) {
     const __m512i index = age_index16(age + k);
     const __m512i t = traits16(traits + k);
-    const __mmask16 female = _mm512_test_epi32_mask(t, _mm512_set1_epi32(Traits::kFemale));
+    const __mmask16 is_female = _mm512_test_epi32_mask(t, _mm512_set1_epi32(Traits::kFemale));
     const __mmask16 partnered = _mm512_test_epi32_mask(t, _mm512_set1_epi32(Traits::kPartnered));
-    const __m512i woman_bounds =
-        _mm512_mask_blend_epi32(partnered, look_up(woman, index), look_up(partnered_woman, index));
-    const __m512i death_birth = _mm512_mask_blend_epi32(female, look_up(man, index), woman_bounds);
-    const __m512i leaving_seeking = _mm512_mask_blend_epi32(female, look_up(male_leaving, index),
-                                                            look_up(female_leaving, index));
-    const __m512i w01 = _mm512_ternarylogic_epi32(
-        _mm512_srli_epi32(_mm512_loadu_si512(w.w0 + k), 16), _mm512_loadu_si512(w.w1 + k), high,
-        0xF8);  // a | (b & c)
-    const __m512i w23 =
-        _mm512_ternarylogic_epi32(_mm512_srli_epi32(_mm512_loadu_si512(w.w2 + k), 16),
-                                  _mm512_loadu_si512(w.w3 + k), high, 0xF8);
-    const __mmask32 lanes =
-        _mm512_cmple_epu16_mask(w01, death_birth) | _mm512_cmple_epu16_mask(w23, leaving_seeking);
-    marks[k / 64] |= per_person(lanes) << (k % 64);
+    const __m512i packed =
+        _mm512_mask_blend_epi32(is_female, look_up(male, index), look_up(female, index));
+    // The partnered person's bound is the high half.
+    const __m512i bound =
+        _mm512_and_si512(_mm512_mask_srli_epi32(packed, partnered, packed, 16), low16);
+    const __m512i s =
+        _mm512_cvtepu16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(screen + k)));
+    marks[k / 64] |= static_cast<std::uint64_t>(_mm512_cmple_epu32_mask(s, bound)) << (k % 64);
   }
   return k;
+}
+
+// The households' halves of 16 persons. Members of a household are mostly neighbours and slots
+// mostly grow with the persons, so most of the 16 persons' slots lie within 32 from the first
+// person's: two loads of those 32 slots' halves and a permute give theirs (no gather, which costs
+// over 30 cycles here, nor 16 scalar loads); the few others (someone who left home or was born
+// into a household of an older slot) are loaded one by one. The gone are not marked, whatever
+// they read.
+WARDSIM_AVX512_TARGET inline __m512i households_halves16(const std::uint32_t* household,
+                                                         __mmask16 present,
+                                                         const std::uint32_t* household_halves) {
+  const __m512i slots = _mm512_loadu_si512(household);
+  // A scalar load (shorter latency than a reduction); slot 0 if the first person is gone.
+  const std::uint32_t base = household[0] == kGone ? 0 : household[0];
+  const __m512i relative = _mm512_sub_epi32(slots, _mm512_set1_epi32(static_cast<int>(base)));
+  const __mmask16 near = _mm512_cmplt_epu32_mask(relative, _mm512_set1_epi32(32));
+  const __m512i halves =
+      _mm512_permutex2var_epi32(_mm512_loadu_si512(household_halves + base), relative,
+                                _mm512_loadu_si512(household_halves + base + 16));
+  const auto far = static_cast<unsigned>(present & ~near);
+  if (far == 0) return halves;
+  std::array<std::uint32_t, 16> patched;
+  _mm512_storeu_si512(patched.data(), halves);
+  for (unsigned lanes = far; lanes != 0; lanes &= lanes - 1) {
+    const auto lane = static_cast<std::size_t>(std::countr_zero(lanes));
+    patched[lane] = household_halves[household[lane]];
+  }
+  return _mm512_loadu_si512(patched.data());
 }
 
 WARDSIM_AVX512_TARGET std::size_t mark_migrants_avx512(const std::uint32_t* household,
                                                        const std::uint8_t* traits,
                                                        const std::uint8_t* age, std::size_t n,
-                                                       const std::uint32_t* halves,
+                                                       const std::uint32_t* household_halves,
                                                        const std::uint32_t* const out_move[2],
                                                        std::uint64_t* marks) {
   const WideTable male = load_wide(out_move[0]);
@@ -155,16 +156,34 @@ WARDSIM_AVX512_TARGET std::size_t mark_migrants_avx512(const std::uint32_t* hous
   const __m512i gone = _mm512_set1_epi32(static_cast<int>(kGone));
   std::size_t k = 0;
   for (; k + 16 <= n; k += 16) {
+    const __mmask16 present = _mm512_cmpneq_epu32_mask(_mm512_loadu_si512(household + k), gone);
+    if (present == 0) continue;
     const __m512i index = age_index16(age + k);
     const __mmask16 is_female =
         _mm512_test_epi32_mask(traits16(traits + k), _mm512_set1_epi32(Traits::kFemale));
     const __m512i bounds =
         _mm512_mask_blend_epi32(is_female, look_up(male, index), look_up(female, index));
-    const __mmask16 present = _mm512_cmpneq_epu32_mask(_mm512_loadu_si512(household + k), gone);
-    const __mmask32 lanes = _mm512_cmple_epu16_mask(_mm512_loadu_si512(halves + k), bounds);
+    const __m512i halves = households_halves16(household + k, present, household_halves);
+    const __mmask32 lanes = _mm512_cmple_epu16_mask(halves, bounds);
     marks[k / 64] |= (per_person(lanes) & present) << (k % 64);
   }
   return k;
+}
+// list_marks 16 persons per step: the positions of a step's marks compressed to the front of a
+// register and stored whole (no branch per mark, which would be mispredicted at every step's last
+// mark). Does the first `words` words of marks; returns the number of marks.
+WARDSIM_AVX512_TARGET std::size_t list_marks_avx512(const std::uint64_t* marks, std::size_t words,
+                                                    std::uint32_t* position) {
+  const __m512i sixteen = _mm512_set1_epi32(16);
+  __m512i k = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  std::size_t count = 0;
+  for (std::size_t step = 0; step < 4 * words; ++step) {
+    const auto mask = static_cast<__mmask16>(marks[step / 4] >> (16 * (step % 4)));
+    _mm512_storeu_si512(position + count, _mm512_maskz_compress_epi32(mask, k));
+    count += static_cast<std::size_t>(__builtin_popcount(mask));
+    k = _mm512_add_epi32(k, sixteen);
+  }
+  return count;
 }
 #undef WARDSIM_AVX512_TARGET
 #pragma GCC diagnostic pop
@@ -178,37 +197,45 @@ bool has_avx512() {
 
 }  // namespace
 
-void mark_persons(const std::uint8_t* traits, const std::uint8_t* age, std::size_t n,
-                  const WordColumns& words, const PersonMarkBounds& bounds, std::uint64_t* marks) {
+void mark_persons(const std::uint16_t* screen, const std::uint8_t* traits, const std::uint8_t* age,
+                  std::size_t n, const std::uint32_t* const bounds[2], std::uint64_t* marks) {
   std::fill(marks, marks + mark_words(n), std::uint64_t{0});
   std::size_t done = 0;
 #ifdef WARDSIM_MARKS_AVX512
-  if (has_avx512()) done = mark_persons_avx512(traits, age, n, words, bounds, marks);
+  if (has_avx512()) done = mark_persons_avx512(screen, traits, age, n, bounds, marks);
 #endif
-  mark_persons_scalar(traits, age, done, n, words, bounds, marks);
+  mark_persons_scalar(screen, traits, age, done, n, bounds, marks);
 }
 
 void mark_migrants(const std::uint32_t* household, const std::uint8_t* traits,
                    const std::uint8_t* age, std::size_t n, const std::uint32_t* household_halves,
                    const std::uint32_t* const out_move[2], std::uint64_t* marks) {
   std::fill(marks, marks + mark_words(n), std::uint64_t{0});
+  std::size_t done = 0;
 #ifdef WARDSIM_MARKS_AVX512
   if (has_avx512()) {
-    constexpr std::size_t kChunk = 512;
-    std::array<std::uint32_t, kChunk> halves;
-    for (std::size_t from = 0; from < n; from += kChunk) {
-      const std::size_t m = std::min(kChunk, n - from);
-      look_up_households(household + from, m, household_halves, halves.data());
-      std::uint64_t* chunk_marks = marks + from / 64;
-      const std::size_t done = mark_migrants_avx512(household + from, traits + from, age + from, m,
-                                                    halves.data(), out_move, chunk_marks);
-      mark_migrants_scalar(household + from, traits + from, age + from, done, m, household_halves,
-                           out_move, chunk_marks);
-    }
-    return;
+    done = mark_migrants_avx512(household, traits, age, n, household_halves, out_move, marks);
   }
 #endif
-  mark_migrants_scalar(household, traits, age, 0, n, household_halves, out_move, marks);
+  mark_migrants_scalar(household, traits, age, done, n, household_halves, out_move, marks);
+}
+
+std::size_t list_marks(const std::uint64_t* marks, std::size_t n, std::uint32_t* position) {
+  std::size_t count = 0, done = 0;
+#ifdef WARDSIM_MARKS_AVX512
+  // The whole words; a last partial word (the end of a district) goes the portable way.
+  if (has_avx512()) {
+    done = n / 64;
+    count = list_marks_avx512(marks, done, position);
+  }
+#endif
+  for (std::size_t w = done; w < mark_words(n); ++w) {
+    for (std::uint64_t bits = marks[w]; bits != 0; bits &= bits - 1) {
+      position[count++] =
+          static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+    }
+  }
+  return count;
 }
 
 }  // namespace wardsim::engine::agent

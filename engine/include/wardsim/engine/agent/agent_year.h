@@ -92,10 +92,11 @@ struct DistrictState {
   DistrictAgents agents;
   std::vector<std::vector<Mover>> outbox;  // by destination district
   std::size_t first_new = 0;               // persons from here on may lack an id (see assign_ids)
-  std::vector<std::uint32_t> household_words;  // scratch: four word columns over household slots
+  std::vector<std::uint32_t> household_words;  // scratch: screen words by household slot
   std::vector<std::uint32_t> slot_map;         // scratch
   std::vector<std::uint64_t> census;           // scratch: HouseholdCensus by household slot
-  // The last census's HouseholdFacts by household slot; depart() reads who may leave home.
+  // The last census's HouseholdFacts by household slot (its person pass copies what depart() needs
+  // into each person's traits).
   std::vector<std::uint16_t> household_facts;
   // The last census by cell(sex, age on 1 January): persons, partnered persons, unpartnered
   // persons living alone (who may seek a partner) and persons who may leave the parental home.

@@ -21,12 +21,18 @@ inline constexpr std::uint32_t kNoId = 0xFFFFFFFFu;  // a person whose id is ass
 inline constexpr std::uint32_t kGone = 0xFFFFFFFFu;  // household slot of a person who left
 
 // The traits byte: bit 0 sex (0 male, 1 female), bit 1 partnered (lives with their partner), bits
-// 2-3 generation inside the household (0 = oldest present when the household was formed).
+// 2-3 generation inside the household (0 = oldest present when the household was formed), and two
+// facts of the last 1 January census that the year's person events read (set by
+// settle_households, so that those events need not look up the household): bit 4 the person is
+// of a generation that may leave the parental home, bit 5 the person lives alone.
 struct Traits {
   static constexpr std::uint8_t kFemale = 1;
   static constexpr std::uint8_t kPartnered = 2;
   static constexpr int kGenerationShift = 2;
   static constexpr int kMaxGeneration = 3;
+  static constexpr std::uint8_t kMayLeaveHome = 16;
+  static constexpr std::uint8_t kLivesAlone = 32;
+  static constexpr std::uint8_t kCensusFacts = kMayLeaveHome | kLivesAlone;
 
   static std::uint8_t make(int sex, bool partnered, int generation) {
     return static_cast<std::uint8_t>(sex | (partnered ? kPartnered : 0) |
@@ -34,7 +40,7 @@ struct Traits {
   }
   static int sex(std::uint8_t t) { return t & kFemale; }
   static bool partnered(std::uint8_t t) { return (t & kPartnered) != 0; }
-  static int generation(std::uint8_t t) { return t >> kGenerationShift; }
+  static int generation(std::uint8_t t) { return (t >> kGenerationShift) & kMaxGeneration; }
 };
 
 // The cohort of a person (age reached on the next 1 January, 100 = open group).

@@ -1,9 +1,9 @@
 #pragma once
 // The first, branch-free pass of the agent kernel's yearly events: mark the few persons to whom an
-// event may happen (one of their random words at or below a threshold), so that only those take
-// the exact, scalar path. Marks are a superset of the events (the scalar path decides exactly),
-// which lets the comparison use only the top 16 bits of each word and bound: two bounds then
-// share one 32-bit table entry, and two words one 32-bit lane. The table look-ups are plain loads
+// event may happen (the top 16 bits of their random word at or below a bound), so that only those
+// take the exact, scalar path. Marks are a superset of the events (the scalar path decides
+// exactly), which lets the comparison use only the top 16 bits of each word and bound: two bounds
+// then share one 32-bit table entry. The table look-ups are plain loads
 // (this processor's vector gathers cost over 30 cycles each, measured), the compares are vector
 // compares of 16-bit lanes. Marks are bits (bit k % 64 of marks[k / 64]), so the scalar path
 // visits only the marked persons.
@@ -43,25 +43,25 @@ inline std::uint32_t mark_age_index(std::uint8_t age) {
   return next < 101 ? next : 101;
 }
 
-// Packed bounds by kind of person, kMarkAges entries each: death_birth for a man, an
-// unpartnered woman and a partnered woman (death bound low, birth high); leaving_seeking by sex
-// (leaving low, seeking high).
-struct PersonMarkBounds {
-  const std::uint32_t* death_birth[3];
-  const std::uint32_t* leaving_seeking[2];
-};
-
-// Marks person k if its words w0..w3 may fall below their death, birth, leaving-home or
-// partner-seeking thresholds. Writes mark_words(n) words.
-void mark_persons(const std::uint8_t* traits, const std::uint8_t* age, std::size_t n,
-                  const WordColumns& words, const PersonMarkBounds& bounds, std::uint64_t* marks);
+// Marks person k if its screen (screened_draws.h) is at or below its bound. bounds by sex,
+// kMarkAges entries each: an unpartnered person's 16-bit bound in bits 0-15, a partnered person's
+// in bits 16-31 (mark_bounds(unpartnered, partnered) of their any-event thresholds). Writes
+// mark_words(n) words.
+void mark_persons(const std::uint16_t* screen, const std::uint8_t* traits, const std::uint8_t* age,
+                  std::size_t n, const std::uint32_t* const bounds[2], std::uint64_t* marks);
 
 // Marks person k (household slot household[k], kGone if already gone) if its household's
-// out-migration or move word may fall below the person's threshold. household_halves[h] is
-// mark_halves(out-migration word, move word) of slot h; out_move by sex (kMarkAges entries each)
-// is mark_bounds(out-migration, move). Writes mark_words(n) words.
+// out-migration or move word may fall below the person's threshold. household_halves[h] holds the
+// top halves of slot h's out-migration word (bits 0-15) and move word (16-31), and must be readable
+// 32 words past the largest slot (the vector path loads 32 slots' halves at once); out_move by sex
+// (kMarkAges entries each) is mark_bounds(out-migration, move). Writes mark_words(n) words.
 void mark_migrants(const std::uint32_t* household, const std::uint8_t* traits,
                    const std::uint8_t* age, std::size_t n, const std::uint32_t* household_halves,
                    const std::uint32_t* const out_move[2], std::uint64_t* marks);
+
+// The positions k of the marked persons (bits of marks below n, those at n and above being 0), in
+// increasing order, into position; returns how many. Writes up to 16 entries past the count:
+// position needs n + 16 entries.
+std::size_t list_marks(const std::uint64_t* marks, std::size_t n, std::uint32_t* position);
 
 }  // namespace wardsim::engine::agent

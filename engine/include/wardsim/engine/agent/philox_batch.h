@@ -21,5 +21,10 @@ struct WordColumns {
 void philox4x32_batch(const std::uint32_t* entity, std::size_t n, std::uint32_t c1,
                       std::uint32_t c2, std::uint32_t c3, std::uint32_t key0, std::uint32_t key1,
                       const WordColumns& out);
+// The same by the portable loop alone: what processors without AVX-512 run (exposed so that tests
+// cover it on any processor).
+void philox4x32_batch_portable(const std::uint32_t* entity, std::size_t n, std::uint32_t c1,
+                               std::uint32_t c2, std::uint32_t c3, std::uint32_t key0,
+                               std::uint32_t key1, const WordColumns& out);
 
 }  // namespace wardsim::engine::agent

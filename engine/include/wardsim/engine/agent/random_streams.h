@@ -14,14 +14,20 @@
 
 namespace wardsim::engine::agent {
 
-// What a draw is for. One Philox call yields four 32-bit words; an event group uses them for up to
-// four decisions of the same entity in the same year (see docs/agent_model.md, "Random streams").
+// What a draw is for. One Philox call yields four 32-bit words (see docs/agent_model.md, "Random
+// streams"). The yearly person and household events are screened (screened_draws.h): a 16-bit
+// screen per person (or two per household) from a block shared by 8 persons (4 households), and a
+// block of its own only for whoever the screen marks.
 enum class Event : std::uint32_t {
-  kPerson = 1,        // words: death, birth, leaving home, sex of a newborn
-  kNewbornDeath = 2,  // word 0: the newborn dies before 1 January (keyed by the mother's id)
-  kHousehold = 3,     // words: out-migration, move, destination, spare
-  kInMigration = 4,   // a sequence per district and year: number, cells, household formation
-  kSynthesis = 5,     // a sequence per district: base-population household synthesis
+  kPersonScreen = 1,  // entity id >> 3: 16-bit half (id & 1) of word (id & 7) >> 1 of person id
+  // 2: no longer used (was a newborn's death; now word 2 of the mother's kPersonExact block).
+  kHouseholdScreen = 3,  // entity slot >> 2: word slot & 3 = out-migration (low 16), move (high 16)
+  kInMigration = 4,      // a sequence per district and year: number, cells, household formation
+  kSynthesis = 5,        // a sequence per district: base-population household synthesis
+  kPersonExact = 6,      // a marked person: word 0's low half completes the screen; a mother's
+                         // word 1 decides the newborn's sex, word 2 its death before 1 January
+  kHouseholdExact = 7,   // a marked person's household: word 0 halves complete out, move; word 1
+                         // destination
 };
 
 // District field of person-keyed draws, so that they never meet a district-keyed counter.

@@ -26,6 +26,22 @@ struct DistrictThresholds {
   // Cumulative destination thresholds: the destination of a word w is the first district k with
   // w < destination[k] (shares of the origin's row of move_destination).
   std::vector<std::uint64_t> destination;
+
+  // The destination of a mover's word: the first k with word < destination[k] (std::upper_bound as
+  // an index), by a binary search without branches, which would be mispredicted about every other
+  // comparison.
+  std::size_t destination_of(std::uint64_t word) const {
+    std::size_t length = destination.size();
+    if (length == 0) return 0;
+    const std::uint64_t* base = destination.data();
+    // The answer is in [base, base + length]; halve the range each step.
+    while (length > 1) {
+      const std::size_t half = length / 2;
+      base = base[half] <= word ? base + half : base;
+      length -= half;
+    }
+    return static_cast<std::size_t>(base - destination.data()) + (*base <= word ? 1U : 0U);
+  }
 };
 
 struct YearTables {
