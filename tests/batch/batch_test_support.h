@@ -2,6 +2,7 @@
 // Helpers for the batch tests: a temporary directory and sweeps over the tiny city with services.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -12,13 +13,15 @@ namespace wardsim::batch::testing {
 inline const std::string kTinyServices =
     WARDSIM_SOURCE_DIR "/tests/scenarios/fixtures/tiny/tiny_services.toml";
 
-// A fresh directory named after the running test, removed at the end.
+// A fresh directory named after the running test and the process (two build trees may run the
+// same test at once), removed at the end.
 class TempDir {
  public:
   TempDir() {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
     path_ = std::filesystem::temp_directory_path() /
-            (std::string("wardsim-batch-") + info->test_suite_name() + "-" + info->name());
+            (std::string("wardsim-batch-") + info->test_suite_name() + "-" + info->name() + "-" +
+             std::to_string(::getpid()));
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
   }
