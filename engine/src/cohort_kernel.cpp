@@ -5,7 +5,6 @@
 #include <oneapi/tbb/task_arena.h>
 
 #include <algorithm>
-#include <cstring>
 
 #include "moves_product.h"
 #include "wardsim/engine/thread_count.h"

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <utility>
 
 namespace wardsim::engine {
 namespace {
@@ -22,17 +21,18 @@ using Lanes = double __attribute__((vector_size(kLanes * sizeof(double))));
 // blocks of the transpose.
 constexpr Eigen::Index kRowMultiple = 8;
 
-// `Vectors` registers of districts in each of `Streams` sets of columns (set s starting at
-// first[s], columns `stride` apart) summed over `ages` columns in age order, in registers, into
-// out[s]. Several sets at once keep more independent additions in flight.
+// Rows d .. d + Vectors × kLanes - 1 of each of `Streams` sets of columns (set s: column a at
+// first[s] + a × stride) summed over `ages` columns in age order, in registers, into out[s] + d.
+// Several sets at once keep more independent additions in flight.
 template <std::size_t Streams, std::size_t Vectors>
-void sum_over_ages(const std::array<const double*, Streams>& first, Eigen::Index stride, int ages,
-                   const std::array<double*, Streams>& out) {
+void sum_over_ages(const std::array<const double*, Streams>& first,
+                   const std::array<double*, Streams>& out, Eigen::Index d, Eigen::Index stride,
+                   int ages) {
   Lanes sum[Streams][Vectors];
-  for (std::size_t s = 0; s < Streams; ++s) std::memcpy(&sum[s], first[s], sizeof sum[s]);
+  for (std::size_t s = 0; s < Streams; ++s) std::memcpy(&sum[s], first[s] + d, sizeof sum[s]);
   for (int age = 1; age < ages; ++age) {
     for (std::size_t s = 0; s < Streams; ++s) {
-      const double* column = first[s] + Eigen::Index{age} * stride;
+      const double* column = first[s] + Eigen::Index{age} * stride + d;
       for (std::size_t v = 0; v < Vectors; ++v) {
         Lanes x;
         std::memcpy(&x, column + v * kLanes, sizeof x);
@@ -40,7 +40,7 @@ void sum_over_ages(const std::array<const double*, Streams>& first, Eigen::Index
       }
     }
   }
-  for (std::size_t s = 0; s < Streams; ++s) std::memcpy(out[s], &sum[s], sizeof sum[s]);
+  for (std::size_t s = 0; s < Streams; ++s) std::memcpy(out[s] + d, &sum[s], sizeof sum[s]);
 }
 
 // For each set s, the sum over `ages` columns from cell first_cell[s] of every row, into *out[s].
@@ -49,33 +49,25 @@ void sum_rows_over_ages(const CellMajorCube& population, const std::array<int, S
                         int ages, const std::array<Eigen::ArrayXd*, Streams>& out) {
   const Eigen::Index districts = population.rows();
   std::array<const double*, Streams> first;
+  std::array<double*, Streams> sums;
   for (std::size_t s = 0; s < Streams; ++s) {
-    out[s]->resize(districts);
     // Column c (one value per district) starts at data + c × districts.
     first[s] = population.data() + Eigen::Index{first_cell[s]} * districts;
+    out[s]->resize(districts);
+    sums[s] = out[s]->data();
   }
-  const auto at = [&](Eigen::Index d) {
-    std::pair<std::array<const double*, Streams>, std::array<double*, Streams>> p;
-    for (std::size_t s = 0; s < Streams; ++s) {
-      p.first[s] = first[s] + d;
-      p.second[s] = out[s]->data() + d;
-    }
-    return p;
-  };
   Eigen::Index d = 0;
   for (; d + 4 * kLanes <= districts; d += 4 * kLanes) {
-    const auto [from, to] = at(d);
-    sum_over_ages<Streams, 4>(from, districts, ages, to);
+    sum_over_ages<Streams, 4>(first, sums, d, districts, ages);
   }
   for (; d + kLanes <= districts; d += kLanes) {
-    const auto [from, to] = at(d);
-    sum_over_ages<Streams, 1>(from, districts, ages, to);
+    sum_over_ages<Streams, 1>(first, sums, d, districts, ages);
   }
   for (; d < districts; ++d) {  // fewer than a register of districts left: one at a time
     for (std::size_t s = 0; s < Streams; ++s) {
       double sum = first[s][d];
       for (int age = 1; age < ages; ++age) sum += first[s][Eigen::Index{age} * districts + d];
-      (*out[s])(d) = sum;
+      sums[s][d] = sum;
     }
   }
 }
