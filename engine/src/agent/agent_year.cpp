@@ -4,6 +4,8 @@
 #include <bit>
 #include <cmath>
 
+#include "cpu_features.h"
+
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #endif
@@ -710,8 +712,7 @@ void settle_households(DistrictState& state, DistrictSnapshot& snapshot) {
   HouseholdCounts counts;
   std::size_t h = 0;
 #ifdef WARDSIM_CENSUS_AVX512
-  static const bool avx512 = __builtin_cpu_supports("avx512f");
-  if (avx512) {
+  if (cpu_features().avx512f) {
     static const std::array<std::uint32_t, 16> kGenerationClasses = generation_classes();
     static const std::array<std::uint32_t, 16> kLeaving = [] {
       std::array<std::uint32_t, 16> wide{};

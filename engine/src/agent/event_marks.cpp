@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 
+#include "cpu_features.h"
 #include "wardsim/engine/agent/district_agents.h"
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -189,9 +190,8 @@ WARDSIM_AVX512_TARGET std::size_t list_marks_avx512(const std::uint64_t* marks, 
 #pragma GCC diagnostic pop
 
 bool has_avx512() {
-  static const bool avx512 = __builtin_cpu_supports("avx512f") &&
-                             __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("bmi2");
-  return avx512;
+  const CpuFeatures& cpu = cpu_features();
+  return cpu.avx512f && cpu.avx512bw && cpu.bmi2;
 }
 #endif
 

@@ -3,6 +3,8 @@
 #include <bit>
 #include <cstdint>
 
+#include "cpu_features.h"
+
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #define WARDSIM_COMPACTION_AVX512 1
@@ -85,8 +87,7 @@ std::size_t remove_gone(DistrictAgents& a, std::size_t old_count) {
   std::size_t kept_old = 0;
   std::size_t from = 0;
 #ifdef WARDSIM_COMPACTION_AVX512
-  static const bool avx512 = __builtin_cpu_supports("avx512f");
-  if (avx512) from = compact_avx512(columns, n, old_count, kept, kept_old);
+  if (cpu_features().avx512f) from = compact_avx512(columns, n, old_count, kept, kept_old);
 #endif
   compact_scalar(columns, from, n, old_count, kept, kept_old);
   a.id.resize(kept);

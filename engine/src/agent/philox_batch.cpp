@@ -1,5 +1,7 @@
 #include "wardsim/engine/agent/philox_batch.h"
 
+#include "cpu_features.h"
+
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #define WARDSIM_PHILOX_AVX512 1
@@ -122,8 +124,7 @@ void philox4x32_batch(const std::uint32_t* entity, std::size_t n, std::uint32_t 
                       const WordColumns& out) {
 #ifdef WARDSIM_PHILOX_AVX512
   // Chosen at run time, so the portable build uses AVX-512 where the processor has it.
-  static const bool avx512 = __builtin_cpu_supports("avx512f");
-  if (avx512) {
+  if (cpu_features().avx512f) {
     philox_avx512(entity, n, c1, c2, c3, key0, key1, out);
     return;
   }

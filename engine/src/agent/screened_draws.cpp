@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "cpu_features.h"
+
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #define WARDSIM_SCREENS_AVX512 1
@@ -57,9 +59,8 @@ void screens_scalar(const std::uint32_t* id, const std::uint32_t* position,
 #define WARDSIM_AVX512_TARGET __attribute__((target("avx512f,avx512bw,popcnt")))
 
 bool has_avx512() {
-  static const bool avx512 = __builtin_cpu_supports("avx512f") &&
-                             __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("popcnt");
-  return avx512;
+  const CpuFeatures& cpu = cpu_features();
+  return cpu.avx512f && cpu.avx512bw && cpu.popcnt;
 }
 
 // interleave_scalar for 16 blocks per step: a 4 × 4 transpose of dwords in each 128-bit lane, then
