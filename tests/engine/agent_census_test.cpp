@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <random>
+#include <stdexcept>
 
 #include "engine/agent_fixture.h"
 #include "wardsim/engine/agent/agent_year.h"
@@ -58,31 +59,50 @@ TEST(YearTables, GuidedInMigrantCellIsTheFirstThresholdAboveTheWord) {
   }
 }
 
-// The branch-free destination search gives std::upper_bound's answer for every word at and
-// around each cumulative threshold, with zero-share destinations (repeated thresholds) and for
-// one to 29 destinations (every depth of the search).
+// The guided destination search gives std::upper_bound's answer for every word at and around
+// each cumulative threshold and each guide bucket's start, with zero-share destinations (repeated
+// thresholds, several in one bucket) and for one to 29 destinations.
 TEST(YearTables, DestinationIsTheFirstCumulativeThresholdAboveTheWord) {
   std::mt19937 rng(17);
   for (std::size_t districts = 1; districts <= 29; ++districts) {
-    DistrictThresholds t;
+    std::vector<std::uint64_t> cumulative;
     std::uint64_t sum = 0;
     for (std::size_t k = 0; k + 1 < districts; ++k) {
-      sum = std::min<std::uint64_t>(sum + (rng() % 3 == 0 ? 0 : rng() % 0x10000000u), 0xFFFFFFFFu);
-      t.destination.push_back(sum);
+      // Steps of up to 2^28, or of under 2^22 (within one guide bucket).
+      const std::uint64_t step = rng() % 3 == 0   ? 0
+                                 : rng() % 2 == 0 ? rng() % 0x10000000u
+                                                  : rng() % 0x400000u;
+      sum = std::min<std::uint64_t>(sum + step, 0xFFFFFFFFu);
+      cumulative.push_back(sum);
     }
-    t.destination.push_back(std::uint64_t{1} << 32);
+    cumulative.push_back(std::uint64_t{1} << 32);
+    DistrictThresholds t;
+    t.set_destination(cumulative);
     std::vector<std::uint64_t> words = {0, 0xFFFFFFFFu};
-    for (const std::uint64_t d : t.destination) {
+    for (const std::uint64_t d : cumulative) {
       for (const std::uint64_t v : {d - 1, d, d + 1}) {
         if (v <= 0xFFFFFFFFu) words.push_back(v);
       }
     }
+    for (std::uint64_t b = 0; b < (std::uint64_t{1} << (32 - DistrictThresholds::kGuideShift));
+         b += 7) {
+      words.push_back(b << DistrictThresholds::kGuideShift);
+    }
     for (const std::uint64_t w : words) {
       const auto expected = static_cast<std::size_t>(
-          std::upper_bound(t.destination.begin(), t.destination.end(), w) - t.destination.begin());
-      ASSERT_EQ(t.destination_of(w), expected) << districts << " " << w;
+          std::upper_bound(cumulative.begin(), cumulative.end(), w) - cumulative.begin());
+      ASSERT_EQ(t.destination_of(static_cast<std::uint32_t>(w)), expected) << districts << " " << w;
     }
   }
+}
+
+// Without 2^32 at the end, a word could run past the thresholds: refused.
+TEST(YearTables, DestinationThresholdsMustEndWithTheWholeRange) {
+  DistrictThresholds t;
+  EXPECT_THROW(t.set_destination({0x80000000u, 0xFFFFFFFFu}), std::invalid_argument);
+  EXPECT_NO_THROW(t.set_destination({0x80000000u, std::uint64_t{1} << 32}));
+  EXPECT_EQ(t.destination_of(0x7FFFFFFFu), 0U);
+  EXPECT_EQ(t.destination_of(0x80000000u), 1U);
 }
 
 }  // namespace

@@ -68,18 +68,19 @@ struct Thresholds {
 // A person is marked iff some completion of their screen (u = screen · 2^16 + any 16 bits) falls
 // below their threshold — exactly the persons who may have an event — plus a screen of 0 where the
 // threshold is 0 (mark_bound16's convention, rejected by the exact path). The bound is chosen by
-// sex, partnership and age. 16 × 40 + 7 persons cover the vector lanes and a scalar tail.
+// sex, age, partnership and the census facts. 16 × 40 + 7 persons cover the vector lanes and a
+// scalar tail.
 TEST(EventMarks, MarkExactlyThePersonsWhoseScreenMayFallBelowTheirThreshold) {
   std::mt19937 rng(7);
   const std::size_t n = 16 * 40 + 7;
   std::vector<std::uint8_t> traits(n), age(n);
   std::vector<std::uint16_t> screen(n);
   for (std::size_t k = 0; k < n; ++k) {
-    traits[k] = static_cast<std::uint8_t>(rng() & 0xF);
+    traits[k] = static_cast<std::uint8_t>(rng() & 0x3F);
     age[k] = some_age(rng);
     screen[k] = static_cast<std::uint16_t>(some_word(rng) >> 16);
   }
-  // low: the unpartnered person's threshold, high: the partnered person's; by sex.
+  // low: the threshold of an unpartnered person with a census fact, high: anyone else's; by sex.
   const Thresholds thresholds(rng, 2);
   const std::uint32_t* const bounds[2] = {thresholds.kind(0), thresholds.kind(1)};
   std::vector<std::uint64_t> marks(mark_words(n), ~std::uint64_t{0});
@@ -88,7 +89,8 @@ TEST(EventMarks, MarkExactlyThePersonsWhoseScreenMayFallBelowTheirThreshold) {
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t at = thresholds.at(traits[k] & Traits::kFemale, age[k]);
     const bool partnered = (traits[k] & Traits::kPartnered) != 0;
-    const std::uint64_t threshold = partnered ? thresholds.high[at] : thresholds.low[at];
+    const bool facts = (traits[k] & Traits::kCensusFacts) != 0;
+    const std::uint64_t threshold = partnered || !facts ? thresholds.high[at] : thresholds.low[at];
     const std::uint64_t lowest_u = std::uint64_t{screen[k]} << 16;
     const bool may_have_event = lowest_u < threshold;
     EXPECT_EQ(marked(marks, k), may_have_event || (threshold == 0 && screen[k] == 0)) << k;

@@ -152,6 +152,22 @@ void by_key(KeyThresholds& out, const ByCohort& threshold) {
   }
 }
 
+// The next block's persons: each block first touches them in the passes' short runs, which
+// the hardware prefetcher (within 4 KiB pages) follows too late.
+inline void prefetch_block(const DistrictAgents& a, std::size_t from, std::size_t n) {
+  if (from >= n) return;
+  const std::size_t to = std::min(from + kBlock, n);
+  constexpr std::size_t kLine = 64;
+  for (std::size_t k = from; k < to; k += kLine / sizeof(std::uint32_t)) {
+    __builtin_prefetch(&a.id[k]);
+    __builtin_prefetch(&a.household[k]);
+  }
+  for (std::size_t k = from; k < to; k += kLine) {
+    __builtin_prefetch(&a.age[k]);
+    __builtin_prefetch(&a.traits[k]);
+  }
+}
+
 }  // namespace
 
 double women_weight(const DistrictState& state, const DistrictThresholds& thresholds) {
@@ -228,58 +244,23 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   };
   std::vector<Newborn> newborns;
 
-  // A person's thresholds in their current state: leaving home only for an unpartnered member of a
-  // generation that may leave, seeking only for an unpartnered person living alone (the last
-  // census's facts, kept in the traits).
-  const auto thresholds_of = [&](std::size_t i) {
+  // A person's event ranges in their current state: leaving home only for an unpartnered member of
+  // a generation that may leave, seeking only for an unpartnered person living alone (the last
+  // census's facts, kept in the traits). Without branches: which applies is unpredictable.
+  const auto ranges_of = [&](std::size_t i) {
     const std::uint8_t traits = a.traits[i];
     const std::size_t key = key_of(traits, a.age[i]);
-    PersonThresholds th{death[key], birth[birth_key(traits, a.age[i])], 0, 0};
-    if (!Traits::partnered(traits)) {
-      if ((traits & Traits::kMayLeaveHome) != 0) th.leaving = leaving[key];
-      if ((traits & Traits::kLivesAlone) != 0) th.seeking = seeking[key];
-    }
-    return th;
-  };
-  // 1-3. Deaths, births (the child joins the mother's household), leaving the parental home,
-  // partnership: u decides which, if any (screened_draws.h); the newborn's sex and death before
-  // 1 January are decided by two more words of the mother's own block.
-  const auto person_events = [&](std::size_t i, std::uint32_t u, std::uint32_t sex_word,
-                                 std::uint32_t newborn_death_word) {
-    const std::uint8_t traits = a.traits[i];
-    const std::uint8_t age = a.age[i];
-    const int sex = sex_of(traits);
-    switch (person_event(u, event_ranges(thresholds_of(i)))) {
-      case PersonEvent::kNone:
-        return;  // marked, but no event (marks are a superset)
-      case PersonEvent::kDeath:
-        ++flows.deaths[static_cast<std::size_t>(cell(sex, cohort_of(age)))];
-        a.household[i] = kGone;
-        return;
-      case PersonEvent::kBirth: {
-        const int baby = sex_word < year.tables->male_birth ? kMale : kFemale;
-        ++flows.births[static_cast<std::size_t>(baby)];
-        const auto baby_cell = static_cast<std::size_t>(cell(baby, 0));
-        if (newborn_death_word < t.death[baby_cell]) {
-          ++flows.deaths[baby_cell];
-        } else {
-          const int generation = std::min(Traits::generation(traits) + 1, Traits::kMaxGeneration);
-          newborns.push_back({i, Traits::make(baby, false, generation)});
-        }
-        return;
-      }
-      case PersonEvent::kLeavingHome:
-        a.household[i] = a.add_household();
-        a.traits[i] = Traits::make(sex, false, 0);
-        return;
-      case PersonEvent::kSeeking:
-        seekers[sex].push_back(i);
-        return;
-    }
+    const std::uint64_t unpartnered = Traits::partnered(traits) ? 0 : ~std::uint64_t{0};
+    const std::uint64_t may_leave = (traits & Traits::kMayLeaveHome) != 0 ? unpartnered : 0;
+    const std::uint64_t alone = (traits & Traits::kLivesAlone) != 0 ? unpartnered : 0;
+    return event_ranges({death[key], birth[birth_key(traits, a.age[i])], leaving[key] & may_leave,
+                         seeking[key] & alone});
   };
   // 16-bit screen bounds for the vectorised first pass (event_marks.h), by sex and
-  // mark_age_index: the bound of the any-event range with every event that may apply to the key
-  // (leaving home and seeking both, for the unpartnered), so that marks are a superset.
+  // mark_age_index: the bound of the any-event range with every event that may apply, so that
+  // marks are a superset. An unpartnered person with a census fact may leave home or seek a
+  // partner (both are counted); any other person may only die or give birth (the partnered
+  // fertility, the higher, is counted for both).
   std::array<std::array<std::uint32_t, kMarkAges>, kSexes> person_bound{};
   std::array<std::array<std::uint32_t, kMarkAges>, kSexes> out_move_bound{};
   for (std::size_t sex = 0; sex < kSexes; ++sex) {
@@ -288,11 +269,12 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
     for (std::size_t index = 0; index <= mark_age_index(100); ++index) {
       const std::uint8_t age = index == 0 ? kBornThisYear : static_cast<std::uint8_t>(index - 1);
       const std::size_t key = (sex << 8) | age;
-      const std::uint64_t unpartnered =
+      const std::uint64_t with_facts =
           event_ranges({death[key], birth[key], leaving[key], seeking[key]}).seeking_end;
-      const std::uint64_t partnered =
-          event_ranges({death[key], birth[key + kKeys], 0, 0}).birth_end;
-      person_bound[sex][index] = mark_bounds(unpartnered, partnered);
+      const std::uint64_t plain =
+          std::max(event_ranges({death[key], birth[key + kKeys], 0, 0}).birth_end,
+                   event_ranges({death[key], birth[key], 0, 0}).birth_end);
+      person_bound[sex][index] = mark_bounds(with_facts, plain);
       out_move_bound[sex][index] = mark_bounds(out_migration[key], move[key]);
     }
   }
@@ -308,6 +290,10 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   std::array<std::uint32_t, kBlock> entity;
   std::array<std::uint32_t, kBlock + 16> position;  // list_marks writes up to 16 past the count
   std::array<std::uint64_t, mark_words(kBlock)> marked;
+  // The marked persons (their index among the marked) by event, kNone included.
+  constexpr std::size_t kPersonEvents = 5;
+  std::array<std::array<std::uint32_t, kBlock>, kPersonEvents> by_event;
+  std::array<std::uint32_t, kBlock> mover;  // the marked members who move to another district
   // Lists the marked k < m in increasing order in `position`; returns how many.
   const auto list_marked = [&marked, &position](std::size_t m) {
     return list_marks(marked.data(), m, position.data());
@@ -315,17 +301,62 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   static_assert(kBlock <= kMaxScreenRun);
   for (std::size_t from = 0; from < n; from += kBlock) {
     const std::size_t m = std::min(kBlock, n - from);
+    prefetch_block(a, from + kBlock, n);
     person_screens(streams, a.id.data() + from, m, year.year, screen.data());
     mark_persons(screen.data(), a.traits.data() + from, a.age.data() + from, m, person_bounds,
                  marked.data());
     const std::size_t count = list_marked(m);
-    for (std::size_t j = 0; j < count; ++j) entity[j] = a.id[from + position[j]];
+    for (std::size_t j = 0; j < count; ++j) {
+      entity[j] = a.id[from + position[j]];
+      // Deaths, births and leavers read or write their household slot, which this pass has not
+      // touched: its cache misses overlap with the Philox call below.
+      __builtin_prefetch(&a.household[from + position[j]], 1);
+    }
     streams.words(entity.data(), count, year.year, Event::kPersonExact, kAnyDistrict, columns);
+    // 1-3. Deaths, births (the child joins the mother's household), leaving the parental home,
+    // partnership: u decides which, if any (screened_draws.h). The marked persons are sorted by
+    // their event (in block order within each), and each event's are then done in one loop: the
+    // events of different persons touch different persons and households, so the order between
+    // events does not matter, and no branch per person is mispredicted.
+    std::array<std::size_t, kPersonEvents> events_count{};
     for (std::size_t j = 0; j < count; ++j) {
       const std::size_t k = position[j];
-      person_events(from + k, person_uniform(screen[k], columns.w0[j]), columns.w1[j],
-                    columns.w2[j]);
+      const auto e = static_cast<std::size_t>(
+          person_event(person_uniform(screen[k], columns.w0[j]), ranges_of(from + k)));
+      by_event[e][events_count[e]] = static_cast<std::uint32_t>(j);
+      ++events_count[e];
     }
+    const auto each = [&](PersonEvent e, auto&& act) {
+      const auto row = static_cast<std::size_t>(e);
+      for (std::size_t r = 0; r < events_count[row]; ++r) {
+        const std::uint32_t j = by_event[row][r];
+        act(from + position[j], j);
+      }
+    };
+    each(PersonEvent::kDeath, [&](std::size_t i, std::uint32_t) {
+      ++flows.deaths[static_cast<std::size_t>(cell(sex_of(a.traits[i]), cohort_of(a.age[i])))];
+      a.household[i] = kGone;
+    });
+    // The newborn's sex and death before 1 January are decided by two more words of the mother's
+    // own block.
+    each(PersonEvent::kBirth, [&](std::size_t i, std::uint32_t j) {
+      const int baby = columns.w1[j] < year.tables->male_birth ? kMale : kFemale;
+      ++flows.births[static_cast<std::size_t>(baby)];
+      const auto baby_cell = static_cast<std::size_t>(cell(baby, 0));
+      if (columns.w2[j] < t.death[baby_cell]) {
+        ++flows.deaths[baby_cell];
+      } else {
+        const int generation =
+            std::min(Traits::generation(a.traits[i]) + 1, Traits::kMaxGeneration);
+        newborns.push_back({i, Traits::make(baby, false, generation)});
+      }
+    });
+    each(PersonEvent::kLeavingHome, [&](std::size_t i, std::uint32_t) {
+      a.household[i] = a.add_household();
+      a.traits[i] = Traits::make(sex_of(a.traits[i]), false, 0);
+    });
+    each(PersonEvent::kSeeking,
+         [&](std::size_t i, std::uint32_t) { seekers[sex_of(a.traits[i])].push_back(i); });
     // The newborns join their mothers' households after the block's events: the mothers' slots
     // are then read together, so that their cache misses overlap (nothing else reads the slots in
     // this pass).
@@ -365,21 +396,28 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
     for (std::size_t j = 0; j < count; ++j) entity[j] = a.household[from + position[j]];
     streams.words(entity.data(), count, year.year, Event::kHouseholdExact,
                   static_cast<std::uint32_t>(district), columns);
+    // Without branches, which would be mispredicted for about one marked member in four; the
+    // movers are listed and their destinations found after.
+    std::size_t movers = 0;
     for (std::size_t j = 0; j < count; ++j) {
       const std::size_t i = from + position[j];
       const std::uint32_t h = entity[j];
       const HouseholdWords hw = household_words(household_screen[h], columns.w0[j], columns.w1[j]);
       const auto c = static_cast<std::size_t>(cell(sex_of(a.traits[i]), cohort_of(a.age[i])));
-      if (hw.out_migration < t.out_migration[c]) {
-        ++flows.out_migration[c];
-      } else if (hw.move < t.move[c]) {
-        const std::size_t destination = t.destination_of(hw.destination);
-        ++flows.moves_out[c];
-        state.outbox[destination].push_back({a.id[i], h, a.age[i], a.traits[i]});
-      } else {
-        continue;  // marked, but neither event happens (marks are a superset)
-      }
-      a.household[i] = kGone;
+      const bool leaves = hw.out_migration < t.out_migration[c];
+      const bool moves = !leaves && hw.move < t.move[c];
+      flows.out_migration[c] += leaves ? 1 : 0;
+      flows.moves_out[c] += moves ? 1 : 0;
+      mover[movers] = static_cast<std::uint32_t>(j);
+      movers += moves ? 1 : 0;
+      // Marked, but neither event happens: marks are a superset.
+      a.household[i] = leaves || moves ? kGone : h;
+    }
+    for (std::size_t r = 0; r < movers; ++r) {
+      const std::uint32_t j = mover[r];
+      const std::size_t i = from + position[j];
+      const std::size_t destination = t.destination_of(columns.w1[j]);
+      state.outbox[destination].push_back({a.id[i], entity[j], a.age[i], a.traits[i]});
     }
   }
   state.first_new = remove_gone(a, n);

@@ -26,7 +26,9 @@ void mark_persons_scalar(const std::uint16_t* screen, const std::uint8_t* traits
                          const std::uint32_t* const bounds[2], std::uint64_t* marks) {
   for (std::size_t k = from; k < n; ++k) {
     const std::uint32_t packed = bounds[traits[k] & Traits::kFemale][mark_age_index(age[k])];
-    const std::uint32_t bound = (traits[k] & Traits::kPartnered) != 0 ? packed >> 16 : packed;
+    const bool plain =
+        (traits[k] & Traits::kPartnered) != 0 || (traits[k] & Traits::kCensusFacts) == 0;
+    const std::uint32_t bound = plain ? packed >> 16 : packed;
     const bool any = screen[k] <= (bound & 0xFFFFu);
     marks[k / 64] |= static_cast<std::uint64_t>(any) << (k % 64);
   }
@@ -105,12 +107,13 @@ WARDSIM_AVX512_TARGET std::size_t mark_persons_avx512(const std::uint16_t* scree
     const __m512i index = age_index16(age + k);
     const __m512i t = traits16(traits + k);
     const __mmask16 is_female = _mm512_test_epi32_mask(t, _mm512_set1_epi32(Traits::kFemale));
-    const __mmask16 partnered = _mm512_test_epi32_mask(t, _mm512_set1_epi32(Traits::kPartnered));
+    const __mmask16 plain = _mm512_test_epi32_mask(t, _mm512_set1_epi32(Traits::kPartnered)) |
+                            _mm512_testn_epi32_mask(t, _mm512_set1_epi32(Traits::kCensusFacts));
     const __m512i packed =
         _mm512_mask_blend_epi32(is_female, look_up(male, index), look_up(female, index));
-    // The partnered person's bound is the high half.
+    // The plain person's bound is the high half.
     const __m512i bound =
-        _mm512_and_si512(_mm512_mask_srli_epi32(packed, partnered, packed, 16), low16);
+        _mm512_and_si512(_mm512_mask_srli_epi32(packed, plain, packed, 16), low16);
     const __m512i s =
         _mm512_cvtepu16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(screen + k)));
     marks[k / 64] |= static_cast<std::uint64_t>(_mm512_cmple_epu32_mask(s, bound)) << (k % 64);

@@ -1,6 +1,9 @@
 #include "wardsim/engine/agent/year_tables.h"
 
 #include <algorithm>
+#include <limits>
+#include <stdexcept>
+#include <utility>
 
 #include "wardsim/engine/agent/random_streams.h"
 
@@ -17,6 +20,21 @@ void close_cumulative(Thresholds& cumulative) {
 }
 
 }  // namespace
+
+void DistrictThresholds::set_destination(std::vector<std::uint64_t> cumulative) {
+  if (!cumulative.empty() && cumulative.back() != std::uint64_t{1} << 32) {
+    throw std::invalid_argument("cumulative destination thresholds must end with 2^32");
+  }
+  if (cumulative.size() > std::numeric_limits<std::uint16_t>::max()) {
+    throw std::invalid_argument("more destinations than the guide can hold");
+  }
+  destination_ = std::move(cumulative);
+  for (std::size_t b = 0; b < destination_guide_.size() && !destination_.empty(); ++b) {
+    const std::uint64_t word = std::uint64_t{b} << kGuideShift;
+    destination_guide_[b] = static_cast<std::uint16_t>(
+        std::upper_bound(destination_.begin(), destination_.end(), word) - destination_.begin());
+  }
+}
 
 YearTables make_year_tables(const YearRates& rates, int districts) {
   YearTables tables;
@@ -44,11 +62,13 @@ YearTables make_year_tables(const YearRates& rates, int districts) {
       t.birth_weight[static_cast<std::size_t>(age)] = 0.5 * (fertility(age) + next);
     }
     double cumulative = 0.0;
+    std::vector<std::uint64_t> destination;
     for (int k = 0; k < districts; ++k) {
       cumulative += rates.move_destination(d, k);
-      t.destination.push_back(threshold_of(cumulative));
+      destination.push_back(threshold_of(cumulative));
     }
-    close_cumulative(t.destination);
+    close_cumulative(destination);
+    t.set_destination(std::move(destination));
   }
   tables.male_birth = threshold_of(rates.male_birth_share);
   tables.in_migrants.resize(static_cast<std::size_t>(districts));

@@ -44,9 +44,10 @@ inline std::uint32_t mark_age_index(std::uint8_t age) {
 }
 
 // Marks person k if its screen (screened_draws.h) is at or below its bound. bounds by sex,
-// kMarkAges entries each: an unpartnered person's 16-bit bound in bits 0-15, a partnered person's
-// in bits 16-31 (mark_bounds(unpartnered, partnered) of their any-event thresholds). Writes
-// mark_words(n) words.
+// kMarkAges entries each: in bits 0-15 the 16-bit bound of an unpartnered person with a census fact
+// (Traits::kCensusFacts: may leave home or lives alone, so leaving home or seeking a partner may
+// apply), in bits 16-31 that of any other (plain) person: mark_bounds(with facts, plain) of their
+// any-event thresholds. Writes mark_words(n) words.
 void mark_persons(const std::uint16_t* screen, const std::uint8_t* traits, const std::uint8_t* age,
                   std::size_t n, const std::uint32_t* const bounds[2], std::uint64_t* marks);
 

@@ -56,12 +56,15 @@ inline EventRanges event_ranges(const PersonThresholds& t) {
   r.seeking_end = r.leaving_end + scale_threshold(kWordRange - r.leaving_end, t.seeking);
   return r;
 }
+// The ends are in increasing order, so the number of them at or below u says which range holds u
+// (counted without branches: the event is unpredictable).
 inline PersonEvent person_event(std::uint32_t u, const EventRanges& r) {
-  if (u < r.death_end) return PersonEvent::kDeath;
-  if (u < r.birth_end) return PersonEvent::kBirth;
-  if (u < r.leaving_end) return PersonEvent::kLeavingHome;
-  if (u < r.seeking_end) return PersonEvent::kSeeking;
-  return PersonEvent::kNone;
+  constexpr PersonEvent kByEndsPassed[] = {PersonEvent::kDeath, PersonEvent::kBirth,
+                                           PersonEvent::kLeavingHome, PersonEvent::kSeeking,
+                                           PersonEvent::kNone};
+  const int passed = static_cast<int>(u >= r.death_end) + static_cast<int>(u >= r.birth_end) +
+                     static_cast<int>(u >= r.leaving_end) + static_cast<int>(u >= r.seeking_end);
+  return kByEndsPassed[passed];
 }
 
 // The person's uniform u from their screen and their own block (Event::kPersonExact): the screen

@@ -24,24 +24,27 @@ struct DistrictThresholds {
   // that age and the next (her exposure over the year).
   std::array<double, kAges> birth_weight{};
   // Cumulative destination thresholds: the destination of a word w is the first district k with
-  // w < destination[k] (shares of the origin's row of move_destination).
-  std::vector<std::uint64_t> destination;
+  // w < destination()[k] (shares of the origin's row of move_destination). Set together with a
+  // guide, as for the in-migrants' profile below: destination_guide[b] is the destination of the
+  // word b × 2^kGuideShift, so that finding a word's destination scans a few districts from
+  // there instead of a binary search.
+  static constexpr int kGuideShift = 22;
+  void set_destination(std::vector<std::uint64_t> cumulative);
+  const std::vector<std::uint64_t>& destination() const { return destination_; }
 
-  // The destination of a mover's word: the first k with word < destination[k] (std::upper_bound as
-  // an index), by a binary search without branches, which would be mispredicted about every other
-  // comparison.
-  std::size_t destination_of(std::uint64_t word) const {
-    std::size_t length = destination.size();
-    if (length == 0) return 0;
-    const std::uint64_t* base = destination.data();
-    // The answer is in [base, base + length]; halve the range each step.
-    while (length > 1) {
-      const std::size_t half = length / 2;
-      base = base[half] <= word ? base + half : base;
-      length -= half;
-    }
-    return static_cast<std::size_t>(base - destination.data()) + (*base <= word ? 1U : 0U);
+  // The destination of a mover's word: the first k with word < destination()[k]
+  // (std::upper_bound as an index); 0 if no destination is set. The cumulative thresholds end
+  // with 2^32 (set_destination checks), which stops the scan.
+  std::size_t destination_of(std::uint32_t word) const {
+    if (destination_.empty()) return 0;
+    std::size_t k = destination_guide_[word >> kGuideShift];
+    while (destination_[k] <= word) ++k;
+    return k;
   }
+
+ private:
+  std::vector<std::uint64_t> destination_;
+  std::array<std::uint16_t, std::size_t{1} << (32 - kGuideShift)> destination_guide_{};
 };
 
 struct YearTables {
