@@ -152,20 +152,9 @@ void by_key(KeyThresholds& out, const ByCohort& threshold) {
   }
 }
 
-// The next block's persons: each block first touches them in the passes' short runs, which
-// the hardware prefetcher (within 4 KiB pages) follows too late.
-inline void prefetch_block(const DistrictAgents& a, std::size_t from, std::size_t n) {
-  if (from >= n) return;
-  const std::size_t to = std::min(from + kBlock, n);
-  constexpr std::size_t kLine = 64;
-  for (std::size_t k = from; k < to; k += kLine / sizeof(std::uint32_t)) {
-    __builtin_prefetch(&a.id[k]);
-    __builtin_prefetch(&a.household[k]);
-  }
-  for (std::size_t k = from; k < to; k += kLine) {
-    __builtin_prefetch(&a.age[k]);
-    __builtin_prefetch(&a.traits[k]);
-  }
+// 1 if word < threshold (≤ 2^32), else 0: the sign of their difference.
+inline std::uint32_t below(std::uint32_t word, std::uint64_t threshold) {
+  return static_cast<std::uint32_t>((std::uint64_t{word} - threshold) >> 63);
 }
 
 }  // namespace
@@ -301,7 +290,6 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   static_assert(kBlock <= kMaxScreenRun);
   for (std::size_t from = 0; from < n; from += kBlock) {
     const std::size_t m = std::min(kBlock, n - from);
-    prefetch_block(a, from + kBlock, n);
     person_screens(streams, a.id.data() + from, m, year.year, screen.data());
     mark_persons(screen.data(), a.traits.data() + from, a.age.data() + from, m, person_bounds,
                  marked.data());
@@ -404,14 +392,17 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
       const std::uint32_t h = entity[j];
       const HouseholdWords hw = household_words(household_screen[h], columns.w0[j], columns.w1[j]);
       const auto c = static_cast<std::size_t>(cell(sex_of(a.traits[i]), cohort_of(a.age[i])));
-      const bool leaves = hw.out_migration < t.out_migration[c];
-      const bool moves = !leaves && hw.move < t.move[c];
-      flows.out_migration[c] += leaves ? 1 : 0;
-      flows.moves_out[c] += moves ? 1 : 0;
+      // 1 iff the word is below the threshold, by arithmetic (GCC turns comparisons back into
+      // branches here).
+      const std::uint32_t leaves = below(hw.out_migration, t.out_migration[c]);
+      const std::uint32_t moves = below(hw.move, t.move[c]) & (leaves ^ 1U);
+      flows.out_migration[c] += static_cast<std::int32_t>(leaves);
+      flows.moves_out[c] += static_cast<std::int32_t>(moves);
       mover[movers] = static_cast<std::uint32_t>(j);
-      movers += moves ? 1 : 0;
+      movers += moves;
       // Marked, but neither event happens: marks are a superset.
-      a.household[i] = leaves || moves ? kGone : h;
+      static_assert(kGone == 0xFFFFFFFFu, "kGone is all ones");
+      a.household[i] = h | (0U - (leaves | moves));
     }
     for (std::size_t r = 0; r < movers; ++r) {
       const std::uint32_t j = mover[r];
