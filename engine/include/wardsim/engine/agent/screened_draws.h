@@ -59,9 +59,9 @@ inline EventRanges event_ranges(const PersonThresholds& t) {
 // The ends are in increasing order, so the number of them at or below u says which range holds u
 // (counted without branches: the event is unpredictable).
 inline PersonEvent person_event(std::uint32_t u, const EventRanges& r) {
-  constexpr PersonEvent kByEndsPassed[] = {PersonEvent::kDeath, PersonEvent::kBirth,
-                                           PersonEvent::kLeavingHome, PersonEvent::kSeeking,
-                                           PersonEvent::kNone};
+  static constexpr PersonEvent kByEndsPassed[] = {PersonEvent::kDeath, PersonEvent::kBirth,
+                                                  PersonEvent::kLeavingHome, PersonEvent::kSeeking,
+                                                  PersonEvent::kNone};
   const int passed = static_cast<int>(u >= r.death_end) + static_cast<int>(u >= r.birth_end) +
                      static_cast<int>(u >= r.leaving_end) + static_cast<int>(u >= r.seeking_end);
   return kByEndsPassed[passed];
