@@ -30,12 +30,15 @@ bool either_half_marked(std::uint32_t screen, std::uint64_t out, std::uint64_t m
 
 // Person ids as a district has them: runs of consecutive ids with gaps (deaths), sparser runs
 // (later years), a few repeated groups out of order (movers from elsewhere) and a run that crosses
-// many blocks.
+// many blocks. Runs whose neighbours are in the same or the next block take the vector path's
+// arithmetic branch, the others its general one.
 std::vector<std::uint32_t> district_like_ids() {
   std::vector<std::uint32_t> ids;
-  // Sparser runs (every third id, then every fifth): 32 persons over 8-16 blocks, and over more.
+  // Sparser runs (every third id, then every fifth): 32 persons over 8-16 blocks, and over more;
+  // every 17th id skips a block between neighbours.
   for (std::uint32_t k = 0; k < 64; ++k) ids.push_back(20000 + 3 * k);
   for (std::uint32_t k = 0; k < 32; ++k) ids.push_back(30000 + 5 * k);
+  for (std::uint32_t k = 0; k < 32; ++k) ids.push_back(40000 + 17 * k);
   for (std::uint32_t id = 1000; id < 1400; ++id) {
     if (id % 7 != 3) ids.push_back(id);
   }

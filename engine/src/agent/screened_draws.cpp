@@ -95,35 +95,54 @@ WARDSIM_AVX512_TARGET std::size_t interleave_avx512(const WordColumns& c, std::s
 }
 
 // group_scalar for 16 persons per step: a block starts where id >> 3 differs from the previous
-// person's; the new blocks are compressed into the list, and each person's position is the number
-// of starts up to them (an expand of 1, 2, … then a running maximum). Returns the persons done
-// (whole steps of 16) and sets `groups`.
+// person's. Usually (ids in increasing order with small gaps) each person's block is the previous
+// person's or the next one: the new blocks are then last + 1, …, and a person's position is
+// count − 1 + (block − last), by plain arithmetic. Otherwise the new blocks are compressed into the
+// list, and each person's position is the number of starts up to them (an expand of 1, 2, … then
+// a running maximum). Returns the persons done (whole steps of 16) and sets `groups`.
 WARDSIM_AVX512_TARGET std::size_t group_avx512(const std::uint32_t* id, std::size_t n,
                                                std::size_t& groups, std::uint32_t* group,
                                                std::uint32_t* position) {
   const __m512i one_to_sixteen =
       _mm512_setr_epi32(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+  const __m512i one = _mm512_set1_epi32(1);
   const __m512i zero = _mm512_setzero_si512();
-  __m512i last = _mm512_set1_epi32(-1);  // no id >> 3 is 0xFFFFFFFF
+  std::uint32_t last_block = 0xFFFFFFFFu;  // no id >> 3 is 0xFFFFFFFF
+  __m512i last = _mm512_set1_epi32(-1);    // its lane 15 is last_block
   std::size_t count = 0;
   std::size_t k = 0;
+  // Lane arithmetic is modulo 2^32, so last_block = 0xFFFFFFFF acts as −1.
   for (; k + 16 <= n; k += 16) {
     const __m512i g = _mm512_srli_epi32(_mm512_loadu_si512(id + k), 3);
     const __m512i previous = _mm512_alignr_epi32(g, last, 15);  // lane i: g[i − 1]
-    const __mmask16 starts = _mm512_cmpneq_epu32_mask(g, previous);
-    // Compressed in a register and stored whole: a compressing store to memory takes about ten
-    // times longer on Intel cores. `group` has room for the 16 lanes.
-    _mm512_storeu_si512(group + count, _mm512_maskz_compress_epi32(starts, g));
-    __m512i rank = _mm512_maskz_expand_epi32(starts, one_to_sixteen);
-    rank = _mm512_max_epu32(rank, _mm512_alignr_epi32(rank, zero, 15));
-    rank = _mm512_max_epu32(rank, _mm512_alignr_epi32(rank, zero, 14));
-    rank = _mm512_max_epu32(rank, _mm512_alignr_epi32(rank, zero, 12));
-    rank = _mm512_max_epu32(rank, _mm512_alignr_epi32(rank, zero, 8));
-    // count − 1 + rank: a lane before this step's first start belongs to the last block so far.
-    _mm512_storeu_si512(position + k,
-                        _mm512_add_epi32(rank, _mm512_set1_epi32(static_cast<int>(count) - 1)));
-    count += static_cast<std::size_t>(__builtin_popcount(starts));
+    const std::uint32_t top = id[k + 15] >> 3;
+    // group has room for 16 lanes at any count ≤ k.
+    if (_mm512_cmpgt_epu32_mask(_mm512_sub_epi32(g, previous), one) == 0) {
+      _mm512_storeu_si512(
+          group + count,
+          _mm512_add_epi32(one_to_sixteen, _mm512_set1_epi32(static_cast<int>(last_block))));
+      _mm512_storeu_si512(
+          position + k,
+          _mm512_add_epi32(g, _mm512_set1_epi32(static_cast<int>(static_cast<std::uint32_t>(count) -
+                                                                 1U - last_block))));
+      count += top - last_block;
+    } else {
+      const __mmask16 starts = _mm512_cmpneq_epu32_mask(g, previous);
+      // Compressed in a register and stored whole: a compressing store to memory takes about
+      // ten times longer on Intel cores.
+      _mm512_storeu_si512(group + count, _mm512_maskz_compress_epi32(starts, g));
+      __m512i rank = _mm512_maskz_expand_epi32(starts, one_to_sixteen);
+      rank = _mm512_max_epu32(rank, _mm512_alignr_epi32(rank, zero, 15));
+      rank = _mm512_max_epu32(rank, _mm512_alignr_epi32(rank, zero, 14));
+      rank = _mm512_max_epu32(rank, _mm512_alignr_epi32(rank, zero, 12));
+      rank = _mm512_max_epu32(rank, _mm512_alignr_epi32(rank, zero, 8));
+      // count − 1 + rank: a lane before this step's first start belongs to the last block so far.
+      _mm512_storeu_si512(position + k,
+                          _mm512_add_epi32(rank, _mm512_set1_epi32(static_cast<int>(count) - 1)));
+      count += static_cast<std::size_t>(__builtin_popcount(starts));
+    }
     last = g;
+    last_block = top;
   }
   groups = count;
   return k;
