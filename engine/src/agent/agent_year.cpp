@@ -345,13 +345,18 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
     });
     each(PersonEvent::kSeeking,
          [&](std::size_t i, std::uint32_t) { seekers[sex_of(a.traits[i])].push_back(i); });
-    // The newborns join their mothers' households after the block's events: the mothers' slots
-    // are then read together, so that their cache misses overlap (nothing else reads the slots in
-    // this pass).
-    for (const Newborn& baby : newborns) {
-      a.add_person(kNoId, a.household[baby.mother], kBornThisYear, baby.traits);
-    }
-    newborns.clear();
+  }
+  // The newborns join their mothers' households, appended at once after the pass (a mother has no
+  // other event this year, so her slot is still the one she gave birth in).
+  const std::size_t first_newborn = a.persons();
+  const std::size_t persons_now = first_newborn + newborns.size();
+  a.id.resize(persons_now, kNoId);
+  a.household.resize(persons_now);
+  a.age.resize(persons_now, kBornThisYear);
+  a.traits.resize(persons_now);
+  for (std::size_t k = 0; k < newborns.size(); ++k) {
+    a.household[first_newborn + k] = a.household[newborns[k].mother];
+    a.traits[first_newborn + k] = newborns[k].traits;
   }
   // Seekers are paired man to woman in person order; the woman joins the man's household.
   const std::size_t unions = std::min(seekers[kMale].size(), seekers[kFemale].size());
