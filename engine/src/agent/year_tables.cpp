@@ -29,10 +29,13 @@ void DistrictThresholds::set_destination(std::vector<std::uint64_t> cumulative) 
     throw std::invalid_argument("more destinations than the guide can hold");
   }
   destination_ = std::move(cumulative);
-  for (std::size_t b = 0; b < destination_guide_.size() && !destination_.empty(); ++b) {
+  // One walk up both: bucket b's word b × 2^kGuideShift grows with b (the tables are built for
+  // every district and year of a run).
+  std::size_t k = 0;
+  for (std::size_t b = 0; b < destination_guide_.size(); ++b) {
     const std::uint64_t word = std::uint64_t{b} << kGuideShift;
-    destination_guide_[b] = static_cast<std::uint16_t>(
-        std::upper_bound(destination_.begin(), destination_.end(), word) - destination_.begin());
+    while (k < destination_.size() && destination_[k] <= word) ++k;
+    destination_guide_[b] = static_cast<std::uint16_t>(k);
   }
 }
 
