@@ -25,7 +25,7 @@ void expect_frequency(std::int64_t count, std::int64_t trials, double p, const c
 // mark_migrants' rule for one member: either half of the household's screen word at or below the
 // bound of the member's threshold for that event.
 bool either_half_marked(std::uint32_t screen, std::uint64_t out, std::uint64_t move) {
-  return (screen & 0xFFFFU) <= mark_bound16(out) || (screen >> 16) <= mark_bound16(move);
+  return screen_marked(screen & 0xFFFFU, out) || screen_marked(screen >> 16, move);
 }
 
 // Person ids as a district has them: runs of consecutive ids with gaps (deaths), sparser runs
@@ -144,7 +144,7 @@ TEST(ScreenedDraws, PersonEventsHaveTheSequentialProbabilitiesAndScreensMissNone
       const auto exact = streams.words(id, year, Event::kPersonExact, kAnyDistrict);
       const PersonEvent event =
           person_event(person_uniform(screen[k], exact[0]), event_ranges(own));
-      const bool marked = screen[k] <= mark_bound16(event_ranges(key).seeking_end);
+      const bool marked = screen_marked(screen[k], event_ranges(key).seeking_end);
       EXPECT_TRUE(marked || event == PersonEvent::kNone) << "person " << id << " missed";
       const std::size_t c = kind_of(id);
       ++trials[c];
@@ -178,11 +178,12 @@ TEST(ScreenedDraws, PersonEventsHaveTheSequentialProbabilitiesAndScreensMissNone
     expect_frequency(deaths_other_word[c], pairs[c], p.death * p.death, "deaths, two words");
     const double any = p.death + p.birth + p.leaving + p.seeking;
     expect_frequency(any_same_word[c], pairs[c], any * any, "events, one word");
-    // Marks: about the key's any-event probability, plus at most 2^-16 (the screen's resolution).
+    // Marks: about the key's any-event probability, plus at most 2^-8 (the mark bound's
+    // resolution).
     const Closed key = closed_form(
         {kinds[c].death, kinds[c].birth, kinds[c].leaving, kinds[c].seeking, true, true, 0.5});
     const double marking = std::min(1.0, key.death + key.birth + key.leaving + key.seeking);
-    expect_frequency(marked_persons[c], trials[c], std::min(1.0, marking + 0x1p-16), "marked");
+    expect_frequency(marked_persons[c], trials[c], std::min(1.0, marking + 0x1p-8), "marked");
   }
   // The kinds with small rates are not vacuous: some events of 10^-4 occurred.
   EXPECT_GT(events[1][static_cast<std::size_t>(PersonEvent::kDeath)] +

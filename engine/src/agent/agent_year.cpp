@@ -245,32 +245,33 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
     return event_ranges({death[key], birth[birth_key(traits, a.age[i])], leaving[key] & may_leave,
                          seeking[key] & alone});
   };
-  // 16-bit screen bounds for the vectorised first pass (event_marks.h), by sex and
-  // mark_age_index: the bound of the any-event range with every event that may apply, so that
+  // Mark bounds for the vectorised passes (event_marks.h), by mark_age_index and, within an entry,
+  // by sex and kind: the bound of the any-event range with every event that may apply, so that
   // marks are a superset. An unpartnered person with a census fact may leave home or seek a
   // partner (both are counted); any other person may only die or give birth (the partnered
-  // fertility, the higher, is counted for both).
-  std::array<std::array<std::uint32_t, kMarkAges>, kSexes> person_bound{};
-  std::array<std::array<std::uint32_t, kMarkAges>, kSexes> out_move_bound{};
-  for (std::size_t sex = 0; sex < kSexes; ++sex) {
-    // Index 0 is a newborn, index 1 + a the age a; the ages above 100 (index 101) have age 100's
-    // thresholds (mark_age_index), so age 100 stands for them.
-    for (std::size_t index = 0; index <= mark_age_index(100); ++index) {
-      const std::uint8_t age = index == 0 ? kBornThisYear : static_cast<std::uint8_t>(index - 1);
+  // fertility, the higher, is counted for both). Migrants by their out-migration and move
+  // thresholds.
+  std::array<std::uint64_t, kSexes> with_facts{}, plain{}, out{}, to_district{};
+  std::array<std::uint32_t, kMarkAges> person_bounds{};
+  std::array<std::uint32_t, kMarkAges> out_move{};
+  // Index 0 is a newborn, index 1 + a the age a; the ages above 100 (index 101) have age 100's
+  // thresholds (mark_age_index), so age 100 stands for them.
+  for (std::size_t index = 0; index <= mark_age_index(100); ++index) {
+    const std::uint8_t age = index == 0 ? kBornThisYear : static_cast<std::uint8_t>(index - 1);
+    for (std::size_t sex = 0; sex < kSexes; ++sex) {
       const std::size_t key = (sex << 8) | age;
-      const std::uint64_t with_facts =
+      with_facts[sex] =
           event_ranges({death[key], birth[key], leaving[key], seeking[key]}).seeking_end;
-      const std::uint64_t plain =
-          std::max(event_ranges({death[key], birth[key + kKeys], 0, 0}).birth_end,
-                   event_ranges({death[key], birth[key], 0, 0}).birth_end);
-      person_bound[sex][index] = mark_bounds(with_facts, plain);
-      out_move_bound[sex][index] = mark_bounds(out_migration[key], move[key]);
+      plain[sex] = std::max(event_ranges({death[key], birth[key + kKeys], 0, 0}).birth_end,
+                            event_ranges({death[key], birth[key], 0, 0}).birth_end);
+      out[sex] = out_migration[key];
+      to_district[sex] = move[key];
     }
+    person_bounds[index] =
+        mark_bytes(with_facts[kMale], with_facts[kFemale], plain[kMale], plain[kFemale]);
+    out_move[index] =
+        mark_bytes(out[kMale], out[kFemale], to_district[kMale], to_district[kFemale]);
   }
-  const std::uint32_t* const person_bounds[kSexes] = {person_bound[0].data(),
-                                                      person_bound[1].data()};
-  const std::uint32_t* const out_move[kSexes] = {out_move_bound[0].data(),
-                                                 out_move_bound[1].data()};
   std::array<std::uint16_t, kBlock> screen;
   // The marked persons' own blocks (and their entities and positions in the block).
   std::array<std::uint32_t, 4 * kBlock> words;
@@ -291,8 +292,8 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   for (std::size_t from = 0; from < n; from += kBlock) {
     const std::size_t m = std::min(kBlock, n - from);
     person_screens(streams, a.id.data() + from, m, year.year, screen.data());
-    mark_persons(screen.data(), a.traits.data() + from, a.age.data() + from, m, person_bounds,
-                 marked.data());
+    mark_persons(screen.data(), a.traits.data() + from, a.age.data() + from, m,
+                 person_bounds.data(), marked.data());
     const std::size_t count = list_marked(m);
     for (std::size_t j = 0; j < count; ++j) {
       entity[j] = a.id[from + position[j]];
@@ -384,7 +385,7 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   for (std::size_t from = 0; from < total; from += kBlock) {
     const std::size_t m = std::min(kBlock, total - from);
     mark_migrants(a.household.data() + from, a.traits.data() + from, a.age.data() + from, m,
-                  household_screen.data(), out_move, marked.data());
+                  household_screen.data(), out_move.data(), marked.data());
     const std::size_t count = list_marked(m);
     for (std::size_t j = 0; j < count; ++j) entity[j] = a.household[from + position[j]];
     streams.words(entity.data(), count, year.year, Event::kHouseholdExact,

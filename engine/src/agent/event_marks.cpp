@@ -15,33 +15,37 @@
 namespace wardsim::engine::agent {
 namespace {
 
-// Either half of `halves` at or below the same half of `bounds`.
-inline bool either_half(std::uint32_t halves, std::uint32_t bounds) {
-  return ((halves & 0xFFFFu) <= (bounds & 0xFFFFu)) | ((halves >> 16) <= (bounds >> 16));
+// Byte `k` of a table entry.
+inline std::uint32_t byte_of(std::uint32_t entry, unsigned k) { return (entry >> (8 * k)) & 0xFFu; }
+
+// A person's byte in mark_persons' entries: sex, then 2 for a plain person.
+inline unsigned person_byte(std::uint8_t traits) {
+  const bool plain = (traits & Traits::kPartnered) != 0 || (traits & Traits::kCensusFacts) == 0;
+  return static_cast<unsigned>(traits & Traits::kFemale) + (plain ? 2U : 0U);
 }
 
 // The portable path, from person `from` on (the vector path leaves a tail of under 16).
 void mark_persons_scalar(const std::uint16_t* screen, const std::uint8_t* traits,
                          const std::uint8_t* age, std::size_t from, std::size_t n,
-                         const std::uint32_t* const bounds[2], std::uint64_t* marks) {
+                         const std::uint32_t* bounds, std::uint64_t* marks) {
   for (std::size_t k = from; k < n; ++k) {
-    const std::uint32_t packed = bounds[traits[k] & Traits::kFemale][mark_age_index(age[k])];
-    const bool plain =
-        (traits[k] & Traits::kPartnered) != 0 || (traits[k] & Traits::kCensusFacts) == 0;
-    const std::uint32_t bound = plain ? packed >> 16 : packed;
-    const bool any = screen[k] <= (bound & 0xFFFFu);
+    const std::uint32_t bound = byte_of(bounds[mark_age_index(age[k])], person_byte(traits[k]));
+    const bool any = (static_cast<std::uint32_t>(screen[k]) >> 8) <= bound;
     marks[k / 64] |= static_cast<std::uint64_t>(any) << (k % 64);
   }
 }
 
 void mark_migrants_scalar(const std::uint32_t* household, const std::uint8_t* traits,
                           const std::uint8_t* age, std::size_t from, std::size_t n,
-                          const std::uint32_t* household_halves,
-                          const std::uint32_t* const out_move[2], std::uint64_t* marks) {
+                          const std::uint32_t* household_halves, const std::uint32_t* out_move,
+                          std::uint64_t* marks) {
   for (std::size_t k = from; k < n; ++k) {
     if (household[k] == kGone) continue;
-    const bool any = either_half(household_halves[household[k]],
-                                 out_move[traits[k] & Traits::kFemale][mark_age_index(age[k])]);
+    const std::uint32_t halves = household_halves[household[k]];
+    const std::uint32_t entry = out_move[mark_age_index(age[k])];
+    const unsigned sex = traits[k] & Traits::kFemale;
+    const bool any = ((halves & 0xFFFFu) >> 8) <= byte_of(entry, sex) ||
+                     (halves >> 24) <= byte_of(entry, 2 + sex);
     marks[k / 64] |= static_cast<std::uint64_t>(any) << (k % 64);
   }
 }
@@ -97,25 +101,22 @@ WARDSIM_AVX512_TARGET inline std::uint64_t per_person(__mmask32 lanes) {
 WARDSIM_AVX512_TARGET std::size_t mark_persons_avx512(const std::uint16_t* screen,
                                                       const std::uint8_t* traits,
                                                       const std::uint8_t* age, std::size_t n,
-                                                      const std::uint32_t* const bounds[2],
+                                                      const std::uint32_t* bounds,
                                                       std::uint64_t* marks) {
-  const WideTable male = load_wide(bounds[0]);
-  const WideTable female = load_wide(bounds[1]);
-  const __m512i low16 = _mm512_set1_epi32(0xFFFF);
+  const WideTable table = load_wide(bounds);
+  const __m512i byte = _mm512_set1_epi32(0xFF);
   std::size_t k = 0;
   for (; k + 16 <= n; k += 16) {
     const __m512i index = age_index16(age + k);
     const __m512i t = traits16(traits + k);
-    const __mmask16 is_female = _mm512_test_epi32_mask(t, _mm512_set1_epi32(Traits::kFemale));
     const __mmask16 plain = _mm512_test_epi32_mask(t, _mm512_set1_epi32(Traits::kPartnered)) |
                             _mm512_testn_epi32_mask(t, _mm512_set1_epi32(Traits::kCensusFacts));
-    const __m512i packed =
-        _mm512_mask_blend_epi32(is_female, look_up(male, index), look_up(female, index));
-    // The plain person's bound is the high half.
-    const __m512i bound =
-        _mm512_and_si512(_mm512_mask_srli_epi32(packed, plain, packed, 16), low16);
-    const __m512i s =
-        _mm512_cvtepu16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(screen + k)));
+    // The person's byte of the entry: 8 × sex, + 16 if plain.
+    __m512i shift = _mm512_slli_epi32(_mm512_and_si512(t, _mm512_set1_epi32(Traits::kFemale)), 3);
+    shift = _mm512_mask_add_epi32(shift, plain, shift, _mm512_set1_epi32(16));
+    const __m512i bound = _mm512_and_si512(_mm512_srlv_epi32(look_up(table, index), shift), byte);
+    const __m512i s = _mm512_srli_epi32(
+        _mm512_cvtepu16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(screen + k))), 8);
     marks[k / 64] |= static_cast<std::uint64_t>(_mm512_cmple_epu32_mask(s, bound)) << (k % 64);
   }
   return k;
@@ -153,11 +154,13 @@ WARDSIM_AVX512_TARGET std::size_t mark_migrants_avx512(const std::uint32_t* hous
                                                        const std::uint8_t* traits,
                                                        const std::uint8_t* age, std::size_t n,
                                                        const std::uint32_t* household_halves,
-                                                       const std::uint32_t* const out_move[2],
+                                                       const std::uint32_t* out_move,
                                                        std::uint64_t* marks) {
-  const WideTable male = load_wide(out_move[0]);
-  const WideTable female = load_wide(out_move[1]);
+  const WideTable table = load_wide(out_move);
   const __m512i gone = _mm512_set1_epi32(static_cast<int>(kGone));
+  // After a woman's entry is shifted down by a byte: the out-migration bound in bits 0-7, the move
+  // bound in bits 16-23, as the halves are laid out.
+  const __m512i low_bytes = _mm512_set1_epi32(0x00FF00FF);
   std::size_t k = 0;
   for (; k + 16 <= n; k += 16) {
     const __mmask16 present = _mm512_cmpneq_epu32_mask(_mm512_loadu_si512(household + k), gone);
@@ -165,9 +168,11 @@ WARDSIM_AVX512_TARGET std::size_t mark_migrants_avx512(const std::uint32_t* hous
     const __m512i index = age_index16(age + k);
     const __mmask16 is_female =
         _mm512_test_epi32_mask(traits16(traits + k), _mm512_set1_epi32(Traits::kFemale));
+    const __m512i entry = look_up(table, index);
     const __m512i bounds =
-        _mm512_mask_blend_epi32(is_female, look_up(male, index), look_up(female, index));
-    const __m512i halves = households_halves16(household + k, present, household_halves);
+        _mm512_and_si512(_mm512_mask_srli_epi32(entry, is_female, entry, 8), low_bytes);
+    const __m512i halves =
+        _mm512_srli_epi16(households_halves16(household + k, present, household_halves), 8);
     const __mmask32 lanes = _mm512_cmple_epu16_mask(halves, bounds);
     marks[k / 64] |= (per_person(lanes) & present) << (k % 64);
   }
@@ -201,7 +206,7 @@ bool has_avx512() {
 }  // namespace
 
 void mark_persons(const std::uint16_t* screen, const std::uint8_t* traits, const std::uint8_t* age,
-                  std::size_t n, const std::uint32_t* const bounds[2], std::uint64_t* marks) {
+                  std::size_t n, const std::uint32_t* bounds, std::uint64_t* marks) {
   std::fill(marks, marks + mark_words(n), std::uint64_t{0});
   std::size_t done = 0;
 #ifdef WARDSIM_MARKS_AVX512
@@ -212,7 +217,7 @@ void mark_persons(const std::uint16_t* screen, const std::uint8_t* traits, const
 
 void mark_migrants(const std::uint32_t* household, const std::uint8_t* traits,
                    const std::uint8_t* age, std::size_t n, const std::uint32_t* household_halves,
-                   const std::uint32_t* const out_move[2], std::uint64_t* marks) {
+                   const std::uint32_t* out_move, std::uint64_t* marks) {
   std::fill(marks, marks + mark_words(n), std::uint64_t{0});
   std::size_t done = 0;
 #ifdef WARDSIM_MARKS_AVX512
