@@ -1,7 +1,6 @@
 #include "wardsim/engine/agent/event_marks.h"
 
 #include <algorithm>
-#include <array>
 #include <bit>
 
 #include "cpu_features.h"
@@ -139,15 +138,15 @@ WARDSIM_AVX512_TARGET inline __m512i households_halves16(const std::uint32_t* ho
   const __m512i halves =
       _mm512_permutex2var_epi32(_mm512_loadu_si512(household_halves + base), relative,
                                 _mm512_loadu_si512(household_halves + base + 16));
-  const auto far = static_cast<unsigned>(present & ~near);
-  if (far == 0) return halves;
-  std::array<std::uint32_t, 16> patched;
-  _mm512_storeu_si512(patched.data(), halves);
-  for (unsigned lanes = far; lanes != 0; lanes &= lanes - 1) {
+  // Each far lane by a masked broadcast (not a store to memory and a reload of the vector, which
+  // stalls on store forwarding).
+  __m512i patched = halves;
+  for (unsigned lanes = present & ~near; lanes != 0; lanes &= lanes - 1) {
     const auto lane = static_cast<std::size_t>(std::countr_zero(lanes));
-    patched[lane] = household_halves[household[lane]];
+    patched = _mm512_mask_set1_epi32(patched, static_cast<__mmask16>(1U << lane),
+                                     static_cast<int>(household_halves[household[lane]]));
   }
-  return _mm512_loadu_si512(patched.data());
+  return patched;
 }
 
 WARDSIM_AVX512_TARGET std::size_t mark_migrants_avx512(const std::uint32_t* household,
