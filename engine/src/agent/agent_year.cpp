@@ -349,12 +349,7 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   }
   // The newborns join their mothers' households, appended at once after the pass (a mother has no
   // other event this year, so her slot is still the one she gave birth in).
-  const std::size_t first_newborn = a.persons();
-  const std::size_t persons_now = first_newborn + newborns.size();
-  a.id.resize(persons_now, kNoId);
-  a.household.resize(persons_now);
-  a.age.resize(persons_now, kBornThisYear);
-  a.traits.resize(persons_now);
+  const std::size_t first_newborn = a.add_persons(newborns.size(), kNoId, kBornThisYear);
   for (std::size_t k = 0; k < newborns.size(); ++k) {
     a.household[first_newborn + k] = a.household[newborns[k].mother];
     a.traits[first_newborn + k] = newborns[k].traits;

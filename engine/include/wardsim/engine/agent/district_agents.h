@@ -70,6 +70,16 @@ struct DistrictAgents {
     age.push_back(person_age);
     traits.push_back(person_traits);
   }
+  // Appends `count` persons with one id and age at once (slots and traits 0, set by the caller);
+  // returns the first one's index.
+  std::size_t add_persons(std::size_t count, std::uint32_t person_id, std::uint8_t person_age) {
+    const std::size_t first = persons();
+    id.resize(first + count, person_id);
+    household.resize(first + count);
+    age.resize(first + count, person_age);
+    traits.resize(first + count);
+    return first;
+  }
   std::uint32_t add_household() {
     household_size.push_back(0);
     household_type.push_back(HouseholdType::kOther);

@@ -24,15 +24,14 @@ struct DistrictThresholds {
   // that age and the next (her exposure over the year).
   std::array<double, kAges> birth_weight{};
   // Cumulative destination thresholds: the destination of a word w is the first district k with
-  // w < destination()[k] (shares of the origin's row of move_destination). Set together with a
+  // w < cumulative[k] (shares of the origin's row of move_destination). Set together with a
   // guide, as for the in-migrants' profile below: destination_guide[b] is the destination of the
   // word b × 2^kGuideShift, so that finding a word's destination scans a few districts from
   // there instead of a binary search.
   static constexpr int kGuideShift = 22;
   void set_destination(std::vector<std::uint64_t> cumulative);
-  const std::vector<std::uint64_t>& destination() const { return destination_; }
 
-  // The destination of a mover's word: the first k with word < destination()[k]
+  // The destination of a mover's word: the first k with word < cumulative[k]
   // (std::upper_bound as an index); 0 if no destination is set. The cumulative thresholds end
   // with 2^32 (set_destination checks), which stops the scan.
   std::size_t destination_of(std::uint32_t word) const {
