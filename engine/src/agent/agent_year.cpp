@@ -281,7 +281,6 @@ void depart(DistrictState& state, int district, const YearContext& year, double 
   std::array<std::uint32_t, kBlock + 16> position;  // list_marks writes up to 16 past the count
   std::array<std::uint64_t, mark_words(kBlock)> marked;
   // The marked persons (their index among the marked) by event, kNone included.
-  constexpr std::size_t kPersonEvents = 5;
   std::array<std::array<std::uint32_t, kBlock>, kPersonEvents> by_event;
   std::array<std::uint32_t, kBlock> mover;  // the marked members who move to another district
   // Lists the marked k < m in increasing order in `position`; returns how many.

@@ -28,6 +28,7 @@ inline std::uint64_t scale_threshold(std::uint64_t range, std::uint64_t threshol
 // The events of a person's year. At most one happens: death ends the year, a new mother neither
 // leaves home nor seeks a partner, and whoever leaves home does not seek a partner the same year.
 enum class PersonEvent : std::uint8_t { kNone, kDeath, kBirth, kLeavingHome, kSeeking };
+inline constexpr std::size_t kPersonEvents = static_cast<std::size_t>(PersonEvent::kSeeking) + 1;
 
 // A person's thresholds (threshold_of), each conditional on the events before it not happening;
 // 0 where the event does not apply to the person in their current state.
@@ -59,9 +60,9 @@ inline EventRanges event_ranges(const PersonThresholds& t) {
 // The ends are in increasing order, so the number of them at or below u says which range holds u
 // (counted without branches: the event is unpredictable).
 inline PersonEvent person_event(std::uint32_t u, const EventRanges& r) {
-  static constexpr PersonEvent kByEndsPassed[] = {PersonEvent::kDeath, PersonEvent::kBirth,
-                                                  PersonEvent::kLeavingHome, PersonEvent::kSeeking,
-                                                  PersonEvent::kNone};
+  static constexpr PersonEvent kByEndsPassed[kPersonEvents] = {
+      PersonEvent::kDeath, PersonEvent::kBirth, PersonEvent::kLeavingHome, PersonEvent::kSeeking,
+      PersonEvent::kNone};
   const int passed = static_cast<int>(u >= r.death_end) + static_cast<int>(u >= r.birth_end) +
                      static_cast<int>(u >= r.leaving_end) + static_cast<int>(u >= r.seeking_end);
   return kByEndsPassed[passed];
